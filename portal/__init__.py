@@ -1,0 +1,99 @@
+"""The children's services complaints portal."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+
+from portal.council import CouncilConfigError, load_council
+from portal.domain.calendar import WorkingCalendar
+from portal.domain.timescales import ConfigError, Timescales
+from portal.extensions import babel, csrf, db, migrate
+from portal.settings import base_settings, council_path, secret_key
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(overrides: dict[str, Any] | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_path=str(ROOT / "instance"),
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app.config.update(base_settings(Path(app.instance_path)))
+    app.config.update(overrides or {})
+    app.config.setdefault("SECRET_KEY", None)
+    if not app.config["SECRET_KEY"]:
+        app.config["SECRET_KEY"] = secret_key(Path(app.instance_path))
+    init_council(app)
+    init_templates(app)
+    init_extensions(app)
+    init_blueprints(app)
+    from portal import cli
+
+    cli.init_app(app)
+    return app
+
+
+def init_council(app: Flask) -> None:
+    """Load and check the council's configuration; a mistake stops the portal with its key."""
+    path = None
+    try:
+        path = council_path(app.config, Path(app.instance_path))
+        council = load_council(path)
+        timescales = Timescales.from_mapping(council.timescales or None)
+    except (CouncilConfigError, ConfigError) as error:
+        where = f" ({path})" if path else ""
+        message = f"The council's configuration{where} has a problem: {error}"
+        if app.config.get("TESTING"):
+            raise
+        print(message, file=sys.stderr)
+        raise SystemExit(2) from None
+    app.extensions["council"] = council
+    app.extensions["timescales"] = timescales
+    app.extensions["calendar"] = WorkingCalendar(council.closure_days)
+
+
+def init_templates(app: Flask) -> None:
+    app.jinja_loader = ChoiceLoader(
+        [
+            FileSystemLoader(str(ROOT / "templates")),
+            PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
+        ]
+    )
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    from portal import views
+
+    views.init_template_context(app)
+
+
+def init_extensions(app: Flask) -> None:
+    from portal.i18n import select_locale
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    from portal import models  # noqa: F401  (registers the tables)
+    from portal.database import init_database
+
+    init_database(app)
+    from portal.security import init_security
+
+    init_security(app)
+
+
+def init_blueprints(app: Flask) -> None:
+    from portal import errors, i18n
+    from portal.public.routes import bp as public
+
+    app.register_blueprint(public)
+    app.register_blueprint(i18n.bp)
+    errors.init_app(app)

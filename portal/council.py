@@ -1,0 +1,312 @@
+"""The council's configuration: read from one TOML file and checked before the portal starts.
+
+Every problem names its key and what was expected, because the person reading the message is
+an administrator editing a file, not a developer reading a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+LANGUAGES = ("en", "cy")
+FUNCTIONS = ("childrens_social_care", "education", "other_body")
+OUTCOMES = ("upheld", "partially_upheld", "not_upheld")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+SHIPPED = Path(__file__).parent / "councils"
+
+
+class CouncilConfigError(ValueError):
+    """A value in the council's configuration is wrong or missing."""
+
+    def __init__(self, key: str, expected: str, got: Any = None, source: str = ""):
+        self.key, self.expected, self.got, self.source = key, expected, got, source
+        shown = "" if got is None else f", got {got!r}"
+        where = f"{source}: " if source else ""
+        super().__init__(f"{where}{key}: expected {expected}{shown}")
+
+
+@dataclass(frozen=True)
+class ServiceArea:
+    slug: str
+    name: str
+    function: str
+    teams: tuple[str, ...]
+    names: dict[str, str] = field(default_factory=dict)
+
+    def name_in(self, language: str) -> str:
+        return self.names.get(language, self.name)
+
+
+@dataclass(frozen=True)
+class Category:
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Council:
+    name: str
+    service_name: str
+    website: str
+    complaints_team: str
+    colour: str
+    logo: str
+    contact: dict[str, Any]
+    advocacy: dict[str, str]
+    safeguarding: dict[str, str]
+    languages: tuple[str, ...]
+    default_language: str
+    service_areas: tuple[ServiceArea, ...]
+    categories: tuple[Category, ...]
+    outcomes: tuple[str, ...]
+    timescales: dict[str, Any]
+    closure_days: tuple[date, ...]
+    reference_prefix: str
+
+    def service_area(self, slug: str) -> ServiceArea | None:
+        return next((area for area in self.service_areas if area.slug == slug), None)
+
+
+def load_council(path: Path) -> Council:
+    """Read and check the configuration file at `path`."""
+    source = str(path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CouncilConfigError("(file)", f"a council configuration file at {path}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise CouncilConfigError("(file)", f"valid TOML ({error})", source=source) from None
+    try:
+        return parse_council(raw)
+    except CouncilConfigError as error:
+        raise CouncilConfigError(error.key, error.expected, error.got, source) from None
+
+
+def shipped_council_path(name: str) -> Path:
+    path = SHIPPED / f"{name}.toml"
+    if not SLUG.match(name) or not path.exists():
+        choices = ", ".join(sorted(p.stem for p in SHIPPED.glob("*.toml")))
+        raise CouncilConfigError("PORTAL_COUNCIL", f"one of the shipped councils ({choices})", name)
+    return path
+
+
+def parse_council(raw: dict[str, Any]) -> Council:
+    languages = _languages(raw)
+    return Council(
+        name=_text(raw, "council.name"),
+        service_name=_text(raw, "council.service_name"),
+        website=_url(raw, "council.website"),
+        complaints_team=_text(raw, "council.complaints_team"),
+        colour=_colour(raw, "branding.colour"),
+        logo=_text(raw, "branding.logo", required=False),
+        contact={
+            "phone": _text(raw, "contact.phone"),
+            "phone_hours": _text(raw, "contact.phone_hours"),
+            "email": _email(raw, "contact.email"),
+            "address": _lines(raw, "contact.address"),
+            "in_person": _text(raw, "contact.in_person", required=False),
+        },
+        advocacy={
+            "name": _text(raw, "advocacy.name"),
+            "phone": _text(raw, "advocacy.phone"),
+            "text": _text(raw, "advocacy.text", required=False),
+            "email": _email(raw, "advocacy.email"),
+            "web": _url(raw, "advocacy.web"),
+            "hours": _text(raw, "advocacy.hours", required=False),
+        },
+        safeguarding={
+            "front_door_name": _text(raw, "safeguarding.front_door_name"),
+            "front_door_phone": _text(raw, "safeguarding.front_door_phone"),
+            "front_door_hours": _text(raw, "safeguarding.front_door_hours", required=False),
+            "out_of_hours_phone": _text(raw, "safeguarding.out_of_hours_phone"),
+            "police_emergency": _text(raw, "safeguarding.police_emergency"),
+            "police_non_emergency": _text(raw, "safeguarding.police_non_emergency"),
+            "childline_phone": _text(raw, "safeguarding.childline_phone"),
+        },
+        languages=languages,
+        default_language=_default_language(raw, languages),
+        service_areas=_service_areas(raw, languages),
+        categories=_categories(raw),
+        outcomes=_outcomes(raw),
+        timescales=_table(raw, "timescales", required=False),
+        closure_days=_dates(raw, "calendar.closure_days"),
+        reference_prefix=_prefix(raw, "reference.prefix"),
+    )
+
+
+def _lookup(raw: dict[str, Any], key: str, required: bool = True) -> Any:
+    value: Any = raw
+    for part in key.split("."):
+        if not isinstance(value, dict) or part not in value:
+            if required:
+                raise CouncilConfigError(key, "a value (it is missing)")
+            return None
+        value = value[part]
+    return value
+
+
+def _text(raw: dict[str, Any], key: str, required: bool = True) -> str:
+    value = _lookup(raw, key, required)
+    if value is None:
+        return ""
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise CouncilConfigError(key, "some text in quotes", value)
+    return value.strip()
+
+
+def _url(raw: dict[str, Any], key: str) -> str:
+    value = _text(raw, key)
+    if not re.match(r"^https?://[^\s/]+", value):
+        raise CouncilConfigError(key, "a web address starting with https://", value)
+    return value
+
+
+def _email(raw: dict[str, Any], key: str) -> str:
+    value = _text(raw, key)
+    if not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", value):
+        raise CouncilConfigError(key, "an email address like name@example.org.uk", value)
+    return value
+
+
+def _colour(raw: dict[str, Any], key: str) -> str:
+    value = _text(raw, key)
+    if not COLOUR.match(value):
+        raise CouncilConfigError(key, "a colour written #rrggbb", value)
+    if contrast_with_white(value) < 4.5:
+        raise CouncilConfigError(key, "a colour dark enough for white text (contrast 4.5:1)", value)
+    return value.lower()
+
+
+def _lines(raw: dict[str, Any], key: str) -> tuple[str, ...]:
+    value = _lookup(raw, key)
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise CouncilConfigError(key, "a list of lines of text, like [\"Town Hall\", \"NB1 1AA\"]", value)
+    return tuple(v.strip() for v in value)
+
+
+def _table(raw: dict[str, Any], key: str, required: bool = True) -> dict[str, Any]:
+    value = _lookup(raw, key, required)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise CouncilConfigError(key, "a table of settings", value)
+    return value
+
+
+def _languages(raw: dict[str, Any]) -> tuple[str, ...]:
+    value = _lookup(raw, "languages.offered")
+    if (
+        not isinstance(value, list)
+        or not value
+        or any(v not in LANGUAGES for v in value)
+        or len(set(value)) != len(value)
+    ):
+        raise CouncilConfigError("languages.offered", f"a list of codes from {list(LANGUAGES)}", value)
+    return tuple(value)
+
+
+def _default_language(raw: dict[str, Any], offered: tuple[str, ...]) -> str:
+    value = _lookup(raw, "languages.default")
+    if value not in offered:
+        raise CouncilConfigError("languages.default", f"one of the offered languages {list(offered)}", value)
+    return value
+
+
+def _service_areas(raw: dict[str, Any], languages: tuple[str, ...]) -> tuple[ServiceArea, ...]:
+    items = _lookup(raw, "service_areas")
+    if not isinstance(items, list) or not items:
+        raise CouncilConfigError("service_areas", "one or more [[service_areas]] tables", items)
+    areas = []
+    for index, item in enumerate(items):
+        key = f"service_areas[{index}]"
+        item = {"area": item} if isinstance(item, dict) else {"area": None}
+        slug = _slug(item, "area.slug", key)
+        function = _lookup(item, "area.function")
+        if function not in FUNCTIONS:
+            raise CouncilConfigError(f"{key}.function", f"one of {list(FUNCTIONS)}", function)
+        teams = _lookup(item, "area.teams", required=False) or []
+        if not isinstance(teams, list) or not all(isinstance(t, str) and t.strip() for t in teams):
+            raise CouncilConfigError(f"{key}.teams", "a list of team names", teams)
+        names = _lookup(item, "area.names", required=False) or {}
+        if not isinstance(names, dict) or any(k not in languages or not isinstance(v, str) for k, v in names.items()):
+            raise CouncilConfigError(f"{key}.names", "a table of names by offered language code", names)
+        areas.append(
+            ServiceArea(slug, _named(item, "area.name", key), function, tuple(teams), dict(names))
+        )
+    _unique([a.slug for a in areas], "service_areas[].slug")
+    return tuple(areas)
+
+
+def _categories(raw: dict[str, Any]) -> tuple[Category, ...]:
+    items = _lookup(raw, "categories")
+    if not isinstance(items, list) or not items:
+        raise CouncilConfigError("categories", "one or more [[categories]] tables", items)
+    categories = []
+    for index, item in enumerate(items):
+        key = f"categories[{index}]"
+        item = {"c": item} if isinstance(item, dict) else {"c": None}
+        categories.append(Category(_slug(item, "c.slug", key), _named(item, "c.name", key)))
+    _unique([c.slug for c in categories], "categories[].slug")
+    return tuple(categories)
+
+
+def _outcomes(raw: dict[str, Any]) -> tuple[str, ...]:
+    value = _lookup(raw, "outcomes.use")
+    if not isinstance(value, list) or not value or any(v not in OUTCOMES for v in value):
+        raise CouncilConfigError("outcomes.use", f"a list drawn from {list(OUTCOMES)}", value)
+    if "upheld" not in value or "not_upheld" not in value:
+        raise CouncilConfigError("outcomes.use", "a list that includes upheld and not_upheld", value)
+    return tuple(value)
+
+
+def _dates(raw: dict[str, Any], key: str) -> tuple[date, ...]:
+    value = _lookup(raw, key, required=False) or []
+    try:
+        return tuple(v if isinstance(v, date) else date.fromisoformat(v) for v in value)
+    except (TypeError, ValueError):
+        raise CouncilConfigError(key, "a list of dates like [\"2026-12-29\"]", value) from None
+
+
+def _prefix(raw: dict[str, Any], key: str) -> str:
+    value = _text(raw, key)
+    if not re.match(r"^[A-Z]{2,6}$", value):
+        raise CouncilConfigError(key, "2 to 6 capital letters, like CSC", value)
+    return value
+
+
+def _slug(item: dict[str, Any], key: str, shown: str) -> str:
+    value = _lookup(item, key, required=False)
+    if not isinstance(value, str) or not SLUG.match(value):
+        raise CouncilConfigError(f"{shown}.slug", "a short code of lower-case letters, digits, - or _", value)
+    return value
+
+
+def _named(item: dict[str, Any], key: str, shown: str) -> str:
+    value = _lookup(item, key, required=False)
+    if not isinstance(value, str) or not value.strip():
+        raise CouncilConfigError(f"{shown}.name", "a name in quotes", value)
+    return value.strip()
+
+
+def _unique(values: list[str], key: str) -> None:
+    seen = {v for v in values if values.count(v) > 1}
+    if seen:
+        raise CouncilConfigError(key, "codes used once each", sorted(seen))
+
+
+def contrast_with_white(colour: str) -> float:
+    """WCAG contrast ratio of white text on `colour` (#rrggbb)."""
+
+    def channel(hex_pair: str) -> float:
+        c = int(hex_pair, 16) / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(colour[i : i + 2]) for i in (1, 3, 5))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return 1.05 / (luminance + 0.05)

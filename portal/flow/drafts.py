@@ -1,0 +1,87 @@
+"""Drafts: a person's answers between pages, kept on the server under a random token.
+
+Flask's session cookie is signed, not encrypted, so it carries only the token. A draft expires
+after a spell without activity, so that what a person wrote on a shared computer does not stay.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from flask import current_app, g, session
+from sqlalchemy import delete, select
+
+from portal.extensions import db
+from portal.models import Draft
+
+SESSION_KEY = "drafts"
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite hands back naive datetimes; everything we store is UTC.
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _idle() -> timedelta:
+    return timedelta(minutes=current_app.config["DRAFT_IDLE_MINUTES"])
+
+
+def load(journey: str) -> Draft | None:
+    """The person's open draft for this journey, if it has not expired or been sent."""
+    token = session.get(SESSION_KEY, {}).get(journey)
+    if not token:
+        return None
+    draft = db.session.scalar(select(Draft).where(Draft.token == token))
+    if draft is None or _aware(draft.expires_at) < now():
+        if draft is not None:
+            db.session.delete(draft)
+            db.session.commit()
+        g.draft_expired = True
+        forget(journey)
+        return None
+    return draft
+
+
+def start(journey: str) -> Draft:
+    moment = now()
+    draft = Draft(
+        token=secrets.token_urlsafe(32), journey=journey, answers={},
+        updated_at=moment, expires_at=moment + _idle(),
+    )
+    db.session.add(draft)
+    db.session.flush()
+    tokens = dict(session.get(SESSION_KEY, {}))
+    tokens[journey] = draft.token
+    session[SESSION_KEY] = tokens
+    session.permanent = True
+    return draft
+
+
+def save_page(draft: Draft, slug: str, page_answers: dict[str, Any]) -> None:
+    moment = now()
+    # A new dict, so that SQLAlchemy sees the JSON column change.
+    draft.answers = {**(draft.answers or {}), slug: page_answers}
+    draft.updated_at = moment
+    draft.expires_at = moment + _idle()
+    db.session.commit()
+
+
+def forget(journey: str) -> None:
+    tokens = dict(session.get(SESSION_KEY, {}))
+    tokens.pop(journey, None)
+    session[SESSION_KEY] = tokens
+
+
+def purge_expired() -> int:
+    """Delete expired drafts that never became a case; returns how many went."""
+    result = db.session.execute(
+        delete(Draft).where(Draft.expires_at < now(), Draft.case_id.is_(None))
+    )
+    db.session.commit()
+    return result.rowcount or 0

@@ -1,0 +1,108 @@
+"""Fields the question pages need beyond WTForms' own, and the shape check of a posted form.
+
+A browser always posts text inputs and the three parts of a date, and never posts two values
+for one radio question. A request that does not look like that was not made by our pages: it
+gets a 400 page rather than a confusing error message or, worse, a 500.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from werkzeug.exceptions import BadRequest
+from wtforms import Field, RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+DATE_PARTS = ("day", "month", "year")
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class ApproxDateField(Field):
+    """A date in three boxes where the day may be left out: "March 2025" is a fine answer.
+
+    `data` is a dict of the three parts as typed, so that a page shown again keeps them.
+    """
+
+    def __init__(self, label=None, validators=None, day_optional=True, **kwargs):
+        super().__init__(label, validators, **kwargs)
+        self.day_optional = day_optional
+        self.data = {part: "" for part in DATE_PARTS}
+
+    def process(self, formdata, data=None, extra_filters=None):
+        self.process_errors = []
+        self.raw_data = []
+        if isinstance(data, dict):
+            self.data = {part: str(data.get(part) or "") for part in DATE_PARTS}
+        if formdata is not None:
+            keys = [f"{self.name}-{part}" for part in DATE_PARTS]
+            if any(key in formdata for key in keys):
+                if not all(key in formdata for key in keys):
+                    raise BadRequest("A date was posted with one of its parts missing.")
+                self.data = {part: formdata.get(key, "").strip()[:8] for part, key in zip(DATE_PARTS, keys)}
+            elif not isinstance(data, dict):
+                self.data = {part: "" for part in DATE_PARTS}
+
+    def is_empty(self) -> bool:
+        return not any(self.data.values())
+
+    def as_date(self) -> date | None:
+        """The earliest day the answer could mean (the 1st when no day was given)."""
+        try:
+            year, month = int(self.data["year"]), int(self.data["month"])
+            day = int(self.data["day"]) if self.data["day"] else 1
+            return date(year, month, day)
+        except (ValueError, TypeError):
+            return None
+
+    def pre_validate(self, form):
+        if self.is_empty():
+            return
+        parts = self.data
+        if not parts["month"] or not parts["year"]:
+            raise ValidationError(_l("The date must include a month and year"))
+        if not (parts["day"] or self.day_optional):
+            raise ValidationError(_l("The date must include a day"))
+        if not all(p.isdigit() for p in parts.values() if p):
+            raise ValidationError(_l("Enter the date using numbers, like 27 3 2025"))
+        if len(parts["year"]) != 4:
+            raise ValidationError(_l("The year must include 4 numbers"))
+        when = self.as_date()
+        if when is None:
+            raise ValidationError(_l("The date must be a real date"))
+        if when > date.today():
+            raise ValidationError(_l("The date must be today or in the past"))
+        if when.year < 1900:
+            raise ValidationError(_l("The year must be 1900 or later"))
+
+
+class QuestionForm(FlaskForm):
+    """A question page's form. Call `check_shape()` before validating a POST."""
+
+    def check_shape(self, formdata) -> None:
+        for field in self:
+            if field.name == "csrf_token":
+                continue
+            if isinstance(field, ApproxDateField):
+                if not all(f"{field.name}-{part}" in formdata for part in DATE_PARTS):
+                    raise BadRequest(f"The date {field.name} was posted with a part missing.")
+            if isinstance(field, (StringField, TextAreaField)) and field.name not in formdata:
+                raise BadRequest(f"The form was posted without its field {field.name}.")
+            posted = formdata.getlist(field.name)
+            if isinstance(field, RadioField) and len(posted) > 1:
+                raise BadRequest(f"The form was posted with two answers to {field.name}.")
+            if isinstance(field, (RadioField, SelectMultipleField)) and posted:
+                # Only a hand-made request can send a value that is not one of the options.
+                allowed = {str(value) for value, _label in field.choices}
+                if not set(posted) <= allowed:
+                    raise BadRequest(f"The form was posted with an unknown answer to {field.name}.")
+
+    def answers(self) -> dict:
+        """What to keep of this page: every field except the CSRF token."""
+        return {field.name: field.data for field in self if field.name != "csrf_token"}

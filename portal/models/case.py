@@ -1,0 +1,52 @@
+"""A case: one complaint, compliment or comment, however it reached us."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from portal.extensions import db
+
+
+class Case(db.Model):
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reference: Mapped[str] = mapped_column(String(24), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))  # complaint | compliment | comment
+    # statutory | corporate | safeguarding | not_a_complaint; None until routed.
+    procedure: Mapped[str | None] = mapped_column(String(24))
+    stage: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(24), default="new")
+    received_on: Mapped[date] = mapped_column(Date, index=True)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    received_via: Mapped[str] = mapped_column(String(24))
+    language: Mapped[str] = mapped_column(String(8))
+    complainant_role: Mapped[str | None] = mapped_column(String(40))
+    made_by_young_person: Mapped[bool] = mapped_column(Boolean, default=False)
+    advocate_involved: Mapped[bool] = mapped_column(Boolean, default=False)
+    child_looked_after: Mapped[bool | None] = mapped_column(Boolean)
+    service_area: Mapped[str | None] = mapped_column(String(80))
+    team: Mapped[str | None] = mapped_column(String(200))
+    contact_name: Mapped[str | None] = mapped_column(String(200))
+    contact_email: Mapped[str | None] = mapped_column(String(254))
+    contact_phone: Mapped[str | None] = mapped_column(String(40))
+    summary: Mapped[str | None] = mapped_column(Text)
+    # The answers exactly as given, page by page: what the person told us, kept whole.
+    answers: Mapped[dict] = mapped_column(JSON, default=dict)
+    # The routing decision with its reasons and the matters a person must decide.
+    routing: Mapped[dict | None] = mapped_column(JSON)
+    # One per draft: a second submission of the same answers can never make a second case.
+    submission_key: Mapped[str | None] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ReferenceCounter(db.Model):
+    """The last reference number issued in a year; a row per year, updated under a lock."""
+
+    __tablename__ = "reference_counters"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last: Mapped[int] = mapped_column(Integer, default=0)
