@@ -13,10 +13,16 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from werkzeug.exceptions import BadRequest
 from wtforms import Field, RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 DATE_PARTS = ("day", "month", "year")
+
+
+def as_choices(pairs) -> list[SelectChoice]:
+    """WTForms' own choice objects, from (value, label) pairs."""
+    return [SelectChoice(value, label) for value, label in pairs]
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -99,7 +105,7 @@ class QuestionForm(FlaskForm):
                 raise BadRequest(f"The form was posted with two answers to {field.name}.")
             if isinstance(field, (RadioField, SelectMultipleField)) and posted:
                 # Only a hand-made request can send a value that is not one of the options.
-                allowed = {str(value) for value, _label in field.choices}
+                allowed = {str(choice.value) for choice in field.choices}
                 if not set(posted) <= allowed:
                     raise BadRequest(f"The form was posted with an unknown answer to {field.name}.")
 

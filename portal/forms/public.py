@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, RadioField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, ValidationError
 
-from portal.forms.fields import ApproxDateField, MultiCheckboxField, QuestionForm
+from portal.forms.fields import ApproxDateField, MultiCheckboxField, QuestionForm, as_choices
 
 TEXT_MAX = 200
 STORY_MAX = 10000
@@ -84,14 +84,14 @@ def _length(maximum: int):
 
 class KindForm(QuestionForm):
     kind = RadioField(
-        choices=KINDS,
+        choices=as_choices(KINDS),
         validators=[InputRequired(_l("Select what you want to tell us"))],
     )
 
 
 class RoleForm(QuestionForm):
     role = RadioField(
-        choices=ROLES, validators=[InputRequired(_l("Select who you are"))]
+        choices=as_choices(ROLES), validators=[InputRequired(_l("Select who you are"))]
     )
 
 
@@ -110,14 +110,14 @@ class ChildForm(QuestionForm):
 
 class InCareForm(QuestionForm):
     in_care = RadioField(
-        choices=YES_NO_UNSURE,
+        choices=as_choices(YES_NO_UNSURE),
         validators=[InputRequired(_l("Select yes if the child or young person is in care"))],
     )
 
 
 class ConsentForm(QuestionForm):
     consent = RadioField(
-        choices=CONSENT,
+        choices=as_choices(CONSENT),
         validators=[InputRequired(_l("Select whether the child or young person agrees"))],
     )
 
@@ -128,9 +128,7 @@ class ServiceForm(QuestionForm):
 
     def __init__(self, *args, areas=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.service_area.choices = [(slug, name) for slug, name in areas] + [
-            ("unknown", _l("I don't know"))
-        ]
+        self.service_area.choices = as_choices(list(areas) + [("unknown", _l("I don't know"))])
 
 
 class WhatForm(QuestionForm):
@@ -171,7 +169,7 @@ class OutcomeForm(QuestionForm):
 
 class ProceedingsForm(QuestionForm):
     proceedings = MultiCheckboxField(
-        choices=PROCEEDINGS,
+        choices=as_choices(PROCEEDINGS),
         validators=[InputRequired(_l("Select any that are happening, or ‘None of these’"))],
     )
 
@@ -182,7 +180,7 @@ class ProceedingsForm(QuestionForm):
 
 class ShareForm(QuestionForm):
     share = RadioField(
-        choices=SHARE, validators=[InputRequired(_l("Select whether we can share your words"))]
+        choices=as_choices(SHARE), validators=[InputRequired(_l("Select whether we can share your words"))]
     )
 
 
@@ -206,7 +204,7 @@ class ContactForm(QuestionForm):
 
     def __init__(self, *args, reply_optional=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.method.choices = CONTACT_METHODS + ([NO_REPLY] if reply_optional else [])
+        self.method.choices = as_choices(CONTACT_METHODS + ([NO_REPLY] if reply_optional else []))
 
     def validate_email(self, field):
         if self.method.data != "email":
@@ -241,7 +239,7 @@ class ContactForm(QuestionForm):
 
 class SafeForm(QuestionForm):
     safe = RadioField(
-        choices=[("yes", _l("Yes")), ("no", _l("No"))],
+        choices=as_choices([("yes", _l("Yes")), ("no", _l("No"))]),
         validators=[InputRequired(_l("Select yes if it is safe to contact you this way"))],
     )
     safe_how = TextAreaField(validators=[_length(NOTE_MAX)])
@@ -253,7 +251,7 @@ class SafeForm(QuestionForm):
 
 class SupportForm(QuestionForm):
     support = MultiCheckboxField(
-        choices=SUPPORT,
+        choices=as_choices(SUPPORT),
         validators=[InputRequired(_l("Select the support you need, or ‘No, I do not need any support’"))],
     )
     interpreter_language = StringField(validators=[_length(TEXT_MAX)])

@@ -1,0 +1,140 @@
+"""Fixtures: a fresh portal and database per test, and a client that checks every page it gets."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from pathlib import Path
+
+import html5lib
+import pytest
+from bs4 import BeautifulSoup
+
+from portal import create_app
+from portal.extensions import db
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTPUT = ROOT / "tests" / "output"
+
+
+def make_app(tmp_path: Path, **overrides):
+    settings = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret-key",
+        "SQLALCHEMY_DATABASE_URI": os.environ.get("TEST_DATABASE_URL")
+        or f"sqlite:///{tmp_path / 'portal.sqlite3'}",
+        "COUNCIL_FILE": str(ROOT / "portal" / "councils" / "demo.toml"),
+    }
+    settings.update(overrides)
+    app = create_app(settings)
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+    return app
+
+
+@pytest.fixture(scope="session")
+def shared_app(tmp_path_factory):
+    # One app per test process: building the templates again for every test costs seconds.
+    return make_app(tmp_path_factory.mktemp("portal"))
+
+
+@pytest.fixture
+def app(shared_app):
+    """The portal with an empty database."""
+    with shared_app.app_context():
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(table.delete())
+        db.session.commit()
+    return shared_app
+
+
+class Page:
+    """A response, parsed: the soup plus the checks every page of ours must pass."""
+
+    def __init__(self, response):
+        self.response = response
+        self.status = response.status_code
+        self.text = response.get_data(as_text=True)
+        self.soup = BeautifulSoup(self.text, "html.parser")
+
+    @property
+    def title(self) -> str:
+        return self.soup.title.get_text(" ", strip=True) if self.soup.title else ""
+
+    @property
+    def h1(self) -> str:
+        heading = self.soup.find("h1")
+        return heading.get_text(" ", strip=True) if heading else ""
+
+    def errors(self) -> list[str]:
+        summary = self.soup.select(".govuk-error-summary__list a")
+        return [a.get_text(" ", strip=True) for a in summary]
+
+    def inline_errors(self) -> list[str]:
+        messages = []
+        for p in self.soup.select(".govuk-error-message"):
+            hidden = p.select_one(".govuk-visually-hidden")
+            text = p.get_text(" ", strip=True)
+            if hidden:
+                text = text.replace(hidden.get_text(" ", strip=True), "", 1).strip()
+            messages.append(text)
+        return messages
+
+    def csrf(self) -> str:
+        field = self.soup.find("input", attrs={"name": "csrf_token"})
+        return field["value"] if field else ""
+
+    def check(self) -> None:
+        if "text/html" not in self.response.content_type or 300 <= self.status < 400:
+            return
+        parser = html5lib.HTMLParser(strict=False)
+        parser.parse(self.text)
+        assert not [e for e in parser.errors if e[1] != "unexpected-character-after-solidus-in-tag"], parser.errors
+        ids = Counter(tag["id"] for tag in self.soup.find_all(id=True))
+        assert not [i for i, n in ids.items() if n > 1], f"duplicate ids: {ids.most_common(3)}"
+        assert self.soup.html.get("lang") and self.soup.html.get("dir") in ("ltr", "rtl")
+        assert self.title, "every page has a title"
+        assert len(self.soup.find_all("h1")) == 1, "every page has one h1"
+        for form in self.soup.find_all("form"):
+            assert form.get("action"), "every form has an action"
+            if form.get("method", "get").lower() == "post":
+                assert form.has_attr("novalidate")
+                assert form.find("input", attrs={"name": "csrf_token"}), "every form carries CSRF"
+        assert not self.soup.find(attrs={"required": True}), "no required attributes"
+        assert not self.soup.find("script", src=False), "no inline script (the CSP forbids it)"
+        assert "GDS Transport" not in self.text and "govuk-logo" not in self.text
+
+
+class CheckingClient:
+    """The Flask test client, checking each HTML page it receives."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def get(self, url, expect=200, **kwargs) -> Page:
+        page = Page(self.client.get(url, **kwargs))
+        assert page.status == expect, (url, page.status, page.response.location)
+        page.check()
+        return page
+
+    def post(self, url, data, expect=302, **kwargs) -> Page:
+        page = Page(self.client.post(url, data=data, **kwargs))
+        assert page.status == expect, (url, page.status, page.errors() or page.text[:300])
+        page.check()
+        return page
+
+    def answer(self, slug: str, data: dict, expect=302) -> Page:
+        """Open a question page and answer it, as a person would."""
+        form = self.get(f"/tell-us/{slug}")
+        return self.post(f"/tell-us/{slug}", {**data, "csrf_token": form.csrf()}, expect=expect)
+
+
+@pytest.fixture
+def client(app):
+    return CheckingClient(app.test_client())
+
+
+def redirect_path(page: Page) -> str:
+    return re.sub(r"^https?://[^/]+", "", page.response.location or "")

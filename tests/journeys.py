@@ -1,0 +1,32 @@
+"""Answers for whole journeys, shared by the client and browser tests. All people are fictional."""
+
+COMPLAINT = [
+    ("what-to-tell-us", {"kind": "complaint"}),
+    ("who-you-are", {"role": "parent"}),
+    ("child", {"child_name": "Sam Jones", "child_dob-day": "14", "child_dob-month": "3", "child_dob-year": "2015"}),
+    ("in-care", {"in_care": "no"}),
+    ("agreement", {"consent": "given"}),
+    ("service", {"service_area": "assessment", "team": "Assessment Team"}),
+    ("what-happened", {"what": "Our social worker missed three visits in a row and nobody told us why."}),
+    ("when", {"happened-day": "", "happened-month": "9", "happened-year": "2026"}),
+    ("outcome", {"outcome": "An explanation and a named worker who turns up."}),
+    ("proceedings", {"proceedings": "none"}),
+    ("your-name", {"full_name": "Alex Jones"}),
+    ("contact", {"method": "email", "email": "alex.jones@example.com", "phone": "", "address": ""}),
+    ("safe-contact", {"safe": "yes", "safe_how": ""}),
+    ("support", {"support": "none", "interpreter_language": "", "other_support": ""}),
+]
+
+COMPLIMENT = [
+    ("what-to-tell-us", {"kind": "compliment"}),
+    ("who-you-are", {"role": "foster_carer"}),
+    ("child", {"child_name": "", "child_dob-day": "", "child_dob-month": "", "child_dob-year": ""}),
+    ("service", {"service_area": "children-in-care", "team": ""}),
+    ("what-happened", {"what": "Our supervising social worker went out of her way to help us."}),
+    ("share", {"share": "yes"}),
+    ("your-name", {"full_name": ""}),
+    ("contact", {"method": "none", "email": "", "phone": "", "address": ""}),
+]
+
+COMPLAINT_SLUGS = [slug for slug, _ in COMPLAINT]
+COMPLIMENT_SLUGS = [slug for slug, _ in COMPLIMENT]
