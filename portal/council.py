@@ -19,6 +19,11 @@ OUTCOMES = ("upheld", "partially_upheld", "not_upheld")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 SHIPPED = Path(__file__).parent / "councils"
+# Texts people read that a council may give in each offered language ([translations.cy]).
+TRANSLATABLE = (
+    "council.service_name", "council.complaints_team", "contact.phone_hours", "contact.in_person",
+    "advocacy.name", "advocacy.hours", "safeguarding.front_door_name", "safeguarding.front_door_hours",
+)
 
 
 class CouncilConfigError(ValueError):
@@ -68,6 +73,12 @@ class Council:
     timescales: dict[str, Any]
     closure_days: tuple[date, ...]
     reference_prefix: str
+    texts: dict[str, str] = field(default_factory=dict)
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def text(self, key: str, language: str) -> str:
+        """A display text in `language` if the council gave one, else as configured."""
+        return self.translations.get(language, {}).get(key) or self.texts.get(key, "")
 
     def service_area(self, slug: str) -> ServiceArea | None:
         return next((area for area in self.service_areas if area.slug == slug), None)
@@ -137,7 +148,27 @@ def parse_council(raw: dict[str, Any]) -> Council:
         timescales=_table(raw, "timescales", required=False),
         closure_days=_dates(raw, "calendar.closure_days"),
         reference_prefix=_prefix(raw, "reference.prefix"),
+        texts={key: _text(raw, key, required=False) for key in TRANSLATABLE},
+        translations=_translations(raw, languages),
     )
+
+
+def _translations(raw: dict[str, Any], languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    table = _table(raw, "translations", required=False)
+    result = {}
+    for language, texts in table.items():
+        key = f"translations.{language}"
+        if language not in languages or language == "en":
+            raise CouncilConfigError(key, "a table for an offered language other than en", language)
+        if not isinstance(texts, dict):
+            raise CouncilConfigError(key, "a table of texts", texts)
+        for name, value in texts.items():
+            if name not in TRANSLATABLE:
+                raise CouncilConfigError(f"{key}.{name}", f"one of {list(TRANSLATABLE)}", name)
+            if not isinstance(value, str) or not value.strip():
+                raise CouncilConfigError(f"{key}.{name}", "some text in quotes", value)
+        result[language] = {name: value.strip() for name, value in texts.items()}
+    return result
 
 
 def _lookup(raw: dict[str, Any], key: str, required: bool = True) -> Any:

@@ -12,7 +12,9 @@ def init_template_context(app: Flask) -> None:
     @app.context_processor
     def common():
         language = current_language()
+        council = current_app.extensions["council"]
         return {
+            "say": lambda key: council.text(key, language.code),
             "council": current_app.extensions["council"],
             "html_lang": language.html_lang,
             "text_dir": text_direction(),

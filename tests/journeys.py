@@ -12,8 +12,9 @@ COMPLAINT = [
     ("outcome", {"outcome": "An explanation and a named worker who turns up."}),
     ("proceedings", {"proceedings": "none"}),
     ("your-name", {"full_name": "Alex Jones"}),
-    ("contact", {"method": "email", "email": "alex.jones@example.com", "phone": "", "address": ""}),
-    ("safe-contact", {"safe": "yes", "safe_how": ""}),
+    ("contact", {"method": "email"}),
+    ("contact-details", {"email": "alex.jones@example.com"}),
+    ("safe-contact", {"safe": "yes"}),
     ("support", {"support": "none", "interpreter_language": "", "other_support": ""}),
 ]
 
@@ -25,7 +26,7 @@ COMPLIMENT = [
     ("what-happened", {"what": "Our supervising social worker went out of her way to help us."}),
     ("share", {"share": "yes"}),
     ("your-name", {"full_name": ""}),
-    ("contact", {"method": "none", "email": "", "phone": "", "address": ""}),
+    ("contact", {"method": "none"}),
 ]
 
 COMPLAINT_SLUGS = [slug for slug, _ in COMPLAINT]

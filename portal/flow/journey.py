@@ -27,6 +27,14 @@ class Page:
     rows: Callable[[dict[str, Any], Answers], list[tuple[str, Any]]] = field(
         default=lambda _page, _all: []
     )
+    # Whether the stored answer still fits: a follow-up asked for an email is not answered
+    # once the person chooses post instead.
+    answered: Callable[[Answers], bool] | None = None
+
+    def is_answered(self, answers: Answers) -> bool:
+        if self.slug not in answers:
+            return False
+        return self.answered(answers) if self.answered else True
 
 
 @dataclass(frozen=True)
@@ -41,14 +49,14 @@ class Journey:
         return [p for p in self.pages if p.applies(answers)]
 
     def first_missing(self, answers: Answers) -> Page | None:
-        return next((p for p in self.path(answers) if p.slug not in answers), None)
+        return next((p for p in self.path(answers) if not p.is_answered(answers)), None)
 
     def can_visit(self, slug: str, answers: Answers) -> bool:
         """A page may be opened if it is on the path and every page before it is answered."""
         for page in self.path(answers):
             if page.slug == slug:
                 return True
-            if page.slug not in answers:
+            if not page.is_answered(answers):
                 return False
         return False
 
@@ -79,4 +87,4 @@ class Journey:
 
     def relevant(self, answers: Answers) -> Answers:
         """Only the answers of pages still on the path: a changed answer can make others moot."""
-        return {p.slug: answers[p.slug] for p in self.path(answers) if p.slug in answers}
+        return {p.slug: answers[p.slug] for p in self.path(answers) if p.is_answered(answers)}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from email_validator import EmailNotValidError, validate_email
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, RadioField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from portal.forms.fields import ApproxDateField, MultiCheckboxField, QuestionForm, as_choices
 
@@ -161,7 +161,7 @@ class WhenForm(QuestionForm):
 class OutcomeForm(QuestionForm):
     outcome = TextAreaField(
         validators=[
-            InputRequired(_l("Tell us what you would like to happen")),
+            DataRequired(_l("Tell us what you would like to happen")),
             _length(NOTE_MAX),
         ]
     )
@@ -198,17 +198,16 @@ class AboutYouForm(QuestionForm):
 
 class ContactForm(QuestionForm):
     method = RadioField(validators=[InputRequired(_l("Select how we should contact you"))])
-    email = StringField(validators=[_length(254)])
-    phone = StringField(validators=[_length(40)])
-    address = TextAreaField(validators=[_length(500)])
 
     def __init__(self, *args, reply_optional=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.method.choices = as_choices(CONTACT_METHODS + ([NO_REPLY] if reply_optional else []))
 
+
+class EmailForm(QuestionForm):
+    email = StringField(validators=[_length(254)])
+
     def validate_email(self, field):
-        if self.method.data != "email":
-            return
         value = (field.data or "").strip()
         if not value:
             raise ValidationError(_l("Enter your email address"))
@@ -219,21 +218,26 @@ class ContactForm(QuestionForm):
                 _l("Enter an email address in the correct format, like name@example.com")
             ) from None
 
+
+class PhoneForm(QuestionForm):
+    phone = StringField(validators=[_length(40)])
+
     def validate_phone(self, field):
-        if self.method.data != "phone":
-            return
         value = (field.data or "").strip()
         if not value:
             raise ValidationError(_l("Enter your phone number"))
         digits = "".join(ch for ch in value if ch.isdigit())
-        allowed = set("0123456789 +()-")
-        if not set(value) <= allowed or not 10 <= len(digits) <= 15:
+        if not set(value) <= set("0123456789 +()-") or not 10 <= len(digits) <= 15:
             raise ValidationError(
                 _l("Enter a phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192")
             )
 
+
+class AddressForm(QuestionForm):
+    address = TextAreaField(validators=[_length(500)])
+
     def validate_address(self, field):
-        if self.method.data == "post" and not (field.data or "").strip():
+        if not (field.data or "").strip():
             raise ValidationError(_l("Enter your address"))
 
 
@@ -242,11 +246,12 @@ class SafeForm(QuestionForm):
         choices=as_choices([("yes", _l("Yes")), ("no", _l("No"))]),
         validators=[InputRequired(_l("Select yes if it is safe to contact you this way"))],
     )
-    safe_how = TextAreaField(validators=[_length(NOTE_MAX)])
 
-    def validate_safe_how(self, field):
-        if self.safe.data == "no" and not (field.data or "").strip():
-            raise ValidationError(_l("Tell us how we can contact you safely"))
+
+class SafeHowForm(QuestionForm):
+    safe_how = TextAreaField(
+        validators=[DataRequired(_l("Tell us how we can contact you safely")), _length(NOTE_MAX)]
+    )
 
 
 class SupportForm(QuestionForm):

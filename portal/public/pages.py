@@ -131,8 +131,32 @@ def _contact_form(answers, **kw):
     return forms.ContactForm(reply_optional=not is_complaint(answers), **kw)
 
 
+DETAIL_FORMS = {"email": forms.EmailForm, "phone": forms.PhoneForm, "post": forms.AddressForm}
+DETAIL_FIELD = {"email": "email", "phone": "phone", "post": "address"}
+
+
+def contact_method(answers: Answers) -> str | None:
+    return answers.get("contact", {}).get("method")
+
+
+def _contact_details_form(answers, **kw):
+    return DETAIL_FORMS[contact_method(answers)](**kw)
+
+
+def _details_fit(answers: Answers) -> bool:
+    return DETAIL_FIELD.get(contact_method(answers), "") in answers.get("contact-details", {})
+
+
 def _safe_form(answers, **kw):
     return forms.SafeForm(**kw)
+
+
+def _safe_how_form(answers, **kw):
+    return forms.SafeHowForm(**kw)
+
+
+def not_safe(answers: Answers) -> bool:
+    return wants_reply(answers) and answers.get("safe-contact", {}).get("safe") == "no"
 
 
 def _support_form(answers, **kw):
@@ -203,21 +227,23 @@ def _about_you_rows(page, answers):
 
 
 def _contact_rows(page, answers):
-    method = page.get("method")
     methods = forms.CONTACT_METHODS + [forms.NO_REPLY]
-    detail = {"email": page.get("email"), "phone": page.get("phone"),
-              "post": page.get("address")}.get(method)
-    rows = [(_("How to contact you"), choice_label(methods, method))]
-    if method in ("email", "phone", "post"):
-        rows.append((_("Contact details"), {"free_text": detail or ""}))
-    return rows
+    return [(_("How to contact you"), choice_label(methods, page.get("method")))]
+
+
+def _contact_details_rows(page, answers):
+    keys = {"email": _("Email address"), "phone": _("Phone number"), "post": _("Address")}
+    method = contact_method(answers)
+    return [(keys[method], {"free_text": page.get(DETAIL_FIELD[method], "")})]
 
 
 def _safe_rows(page, answers):
-    rows = [(_("Safe to contact you this way"), choice_label([("yes", _("Yes")), ("no", _("No"))], page.get("safe")))]
-    if page.get("safe") == "no":
-        rows.append((_("How to contact you safely"), {"free_text": page.get("safe_how", "")}))
-    return rows
+    yes_no = [("yes", _("Yes")), ("no", _("No"))]
+    return [(_("Safe to contact you this way"), choice_label(yes_no, page.get("safe")))]
+
+
+def _safe_how_rows(page, answers):
+    return [(_("How to contact you safely"), {"free_text": page.get("safe_how", "")})]
 
 
 def _support_rows(page, answers):
@@ -249,7 +275,10 @@ ADULT = Journey(
         Page("share", "public/pages/share.html", _share_form, lambda a: kind(a) == "compliment", _share_rows),
         Page("your-name", "public/pages/about_you.html", _about_you_form, rows=_about_you_rows),
         Page("contact", "public/pages/contact.html", _contact_form, rows=_contact_rows),
+        Page("contact-details", "public/pages/contact_details.html", _contact_details_form,
+             wants_reply, _contact_details_rows, answered=_details_fit),
         Page("safe-contact", "public/pages/safe.html", _safe_form, wants_reply, _safe_rows),
+        Page("safe-contact-how", "public/pages/safe_how.html", _safe_how_form, not_safe, _safe_how_rows),
         Page("support", "public/pages/support.html", _support_form, lambda a: kind(a) != "compliment", _support_rows),
     ),
 )

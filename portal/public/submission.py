@@ -62,6 +62,7 @@ def case_fields(answers: dict[str, Any], language: str, council: Council) -> dic
     decision = route(facts_from_answers(answers, council), today)
     what_kind = kind(answers)
     contact = answers.get("contact", {})
+    details = answers.get("contact-details", {})
     service = answers.get("service", {})
     area = council.service_area(service.get("service_area") or "")
     support = answers.get("support", {}).get("support") or []
@@ -82,8 +83,8 @@ def case_fields(answers: dict[str, Any], language: str, council: Council) -> dic
         "service_area": area.name if area else None,
         "team": (service.get("team") or "").strip() or None,
         "contact_name": (answers.get("your-name", {}).get("full_name") or "").strip() or None,
-        "contact_email": contact.get("email") if contact.get("method") == "email" else None,
-        "contact_phone": contact.get("phone") if contact.get("method") == "phone" else None,
+        "contact_email": details.get("email") if contact.get("method") == "email" else None,
+        "contact_phone": details.get("phone") if contact.get("method") == "phone" else None,
         "answers": answers,
         "routing": decision_record(decision, today),
     }

@@ -38,8 +38,9 @@ EMPTY = [
     ("outcome", {"outcome": ""}, "Tell us what you would like to happen"),
     ("proceedings", {}, "Select any that are happening, or ‘None of these’"),
     ("your-name", {"full_name": ""}, "Enter your full name"),
-    ("contact", {"email": "", "phone": "", "address": ""}, "Select how we should contact you"),
-    ("safe-contact", {"safe_how": ""}, "Select yes if it is safe to contact you this way"),
+    ("contact", {}, "Select how we should contact you"),
+    ("contact-details", {"email": ""}, "Enter your email address"),
+    ("safe-contact", {}, "Select yes if it is safe to contact you this way"),
     ("support", {"interpreter_language": "", "other_support": ""},
      "Select the support you need, or ‘No, I do not need any support’"),
 ]
@@ -79,13 +80,9 @@ BAD = [
     ("what-happened", {"what": "x" * 10001}, "Enter 10000 characters or fewer"),
     ("proceedings", {"proceedings": ["none", "court"]},
      "Select ‘None of these’ on its own, or the ones that are happening"),
-    ("contact", {"method": "email", "email": "alex@", "phone": "", "address": ""},
+    ("contact-details", {"email": "alex@"},
      "Enter an email address in the correct format, like name@example.com"),
-    ("contact", {"method": "email", "email": "", "phone": "", "address": ""}, "Enter your email address"),
-    ("contact", {"method": "phone", "email": "", "phone": "call me", "address": ""},
-     "Enter a phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192"),
-    ("contact", {"method": "post", "email": "", "phone": "", "address": " "}, "Enter your address"),
-    ("safe-contact", {"safe": "no", "safe_how": ""}, "Tell us how we can contact you safely"),
+    ("contact-details", {"email": "a" * 250 + "@example.com"}, "Enter 254 characters or fewer"),
     ("support", {"support": ["interpreter"], "interpreter_language": "", "other_support": ""},
      "Enter the language you need an interpreter for"),
     ("support", {"support": ["none", "bsl"], "interpreter_language": "", "other_support": ""},
@@ -107,17 +104,54 @@ def test_a_wrong_answer_says_how_to_put_it_right_and_keeps_what_was_typed(client
 
 
 def test_a_long_email_address_is_accepted(client):
-    page = reach(client, "contact")
+    page = reach(client, "contact-details")
     address = "a" * 64 + "@" + ("b" * 50 + ".") * 3 + "example.com"
     assert len(address) <= 254
-    client.post("/tell-us/contact", {"method": "email", "email": address, "phone": "",
-                                     "address": "", "csrf_token": page.csrf()})
+    client.post("/tell-us/contact-details", {"email": address, "csrf_token": page.csrf()})
 
 
-def test_phone_numbers_with_spaces_brackets_and_plus_44_are_accepted(client):
+def contact_by(client, method):
     page = reach(client, "contact")
-    client.post("/tell-us/contact", {"method": "phone", "email": "", "phone": "+44 (0)1632 960 001",
-                                     "address": "", "csrf_token": page.csrf()})
+    client.post("/tell-us/contact", {"method": method, "csrf_token": page.csrf()})
+    return client.get("/tell-us/contact-details")
+
+
+@pytest.mark.parametrize("number", ["+44 (0)1632 960 001", "07700900982", "01632-960-001"])
+def test_phone_numbers_with_spaces_brackets_and_plus_44_are_accepted(client, number):
+    page = contact_by(client, "phone")
+    assert page.h1 == "What is your phone number?"
+    client.post("/tell-us/contact-details", {"phone": number, "csrf_token": page.csrf()})
+
+
+@pytest.mark.parametrize("number", ["call me", "0163", "01632 960 001 ext 4"])
+def test_a_phone_number_that_is_not_one_is_refused(client, number):
+    page = contact_by(client, "phone")
+    shown = client.post("/tell-us/contact-details", {"phone": number, "csrf_token": page.csrf()}, expect=200)
+    assert shown.errors() == ["Enter a phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192"]
+
+
+def test_an_address_is_asked_for_when_post_is_chosen(client):
+    page = contact_by(client, "post")
+    assert page.h1 == "What is your address?"
+    shown = client.post("/tell-us/contact-details", {"address": "  ", "csrf_token": page.csrf()}, expect=200)
+    assert shown.errors() == ["Enter your address"]
+
+
+def test_choosing_another_way_to_be_contacted_asks_for_that_detail(client):
+    page = reach(client, "safe-contact")
+    change = client.get("/tell-us/contact?change=1")
+    moved = client.post("/tell-us/contact", {"method": "phone", "change": "1", "csrf_token": change.csrf()})
+    assert moved.response.location.endswith("/tell-us/contact-details?change=1")
+    assert page.status == 200
+
+
+def test_when_it_is_not_safe_we_ask_how_to_contact_safely(client):
+    page = reach(client, "safe-contact")
+    moved = client.post("/tell-us/safe-contact", {"safe": "no", "csrf_token": page.csrf()})
+    assert moved.response.location.endswith("/tell-us/safe-contact-how")
+    how = client.get("/tell-us/safe-contact-how")
+    shown = client.post("/tell-us/safe-contact-how", {"safe_how": " ", "csrf_token": how.csrf()}, expect=200)
+    assert shown.errors() == ["Tell us how we can contact you safely"]
 
 
 def test_an_approximate_date_without_a_day_is_accepted(client):
@@ -129,8 +163,8 @@ def test_an_approximate_date_without_a_day_is_accepted(client):
 def test_a_compliment_can_be_sent_without_a_name_or_a_reply(client):
     page = reach(client, "contact", COMPLIMENT)
     assert "I do not need a reply" in page.text
-    client.post("/tell-us/contact", {"method": "none", "email": "", "phone": "", "address": "",
-                                     "csrf_token": page.csrf()})
+    done = client.post("/tell-us/contact", {"method": "none", "csrf_token": page.csrf()})
+    assert done.response.location.endswith("/tell-us/check")
 
 
 MALFORMED = [

@@ -1,0 +1,97 @@
+"""A real browser (Debian's Chromium through Playwright) against the portal served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from werkzeug.serving import make_server
+
+from tests.conftest import OUTPUT, make_app
+
+CHROMIUM = "/usr/lib/chromium/chromium"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+SCREENSHOTS = OUTPUT / "screenshots"
+PHONE = {"width": 375, "height": 812}
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    # Playwright cannot download its own browser here: drive Debian's build instead.
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--disable-gpu", "--disable-quic", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    """The portal on a random port, in a thread, with its own database."""
+    app = make_app(tmp_path_factory.mktemp("live"))
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    server.app = app
+    server.url = f"http://127.0.0.1:{server.server_port}"
+    yield server
+    server.shutdown()
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """Open pages in a fresh context (its own cookies), phone-sized, JavaScript on or off."""
+    contexts = []
+
+    def open_page(javascript: bool = True, viewport: dict | None = None, locale: str = "en-GB"):
+        context = browser.new_context(
+            base_url=live_server.url, java_script_enabled=javascript,
+            viewport=viewport or PHONE, locale=locale,
+        )
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+class Accessibility:
+    """axe-core over the page as it stands, and a screenshot to look at."""
+
+    def __init__(self):
+        self.axe = Axe()
+
+    def check(self, page, name: str) -> None:
+        results = self.axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+        assert results.violations_count == 0, f"{name}:\n{results.generate_report()}"
+
+
+@pytest.fixture(scope="session")
+def accessibility():
+    return Accessibility()
+
+
+def fill(page, data: dict) -> None:
+    """Answer a question page from the same answers the client tests post."""
+    for name, value in data.items():
+        values = value if isinstance(value, list) else [value]
+        field = page.locator(f'[name="{name}"]').first
+        kind = field.get_attribute("type")
+        if kind in ("radio", "checkbox"):
+            for item in values:
+                page.locator(f'[name="{name}"][value="{item}"]').check()
+        elif value != "":
+            field.fill(value)
+
+
+def output_path(name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS / name
