@@ -26,6 +26,9 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         static_folder=str(ROOT / "static"),
     )
     app.config.update(base_settings(Path(app.instance_path)))
+    if not (overrides or {}).get("TESTING"):
+        # An installation's own settings (mail server, for example), as Python, if present.
+        app.config.from_pyfile("config.py", silent=True)
     app.config.update(overrides or {})
     app.config.setdefault("SECRET_KEY", None)
     if not app.config["SECRET_KEY"]:

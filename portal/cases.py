@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Callable
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, text, update
@@ -43,8 +43,15 @@ def next_reference(prefix: str, year: int) -> str:
     return f"{prefix}-{year}-{number:05d}"
 
 
-def create_from_draft(draft_id: int, prefix: str, fields: dict[str, Any]) -> Case:
-    """Turn a draft into a case, once. A second call for the same draft returns the first case."""
+def create_from_draft(
+    draft_id: int, prefix: str, fields: dict[str, Any],
+    on_created: Callable[[Case], None] | None = None,
+) -> Case:
+    """Turn a draft into a case, once. A second call for the same draft returns the first case.
+
+    `on_created(case)` runs inside the same transaction, before the commit: what it adds (the
+    emails of the outbox) is saved with the case or not at all.
+    """
     begin_write()
     draft = db.session.execute(
         select(Draft).where(Draft.id == draft_id).with_for_update()
@@ -67,6 +74,8 @@ def create_from_draft(draft_id: int, prefix: str, fields: dict[str, Any]) -> Cas
     try:
         db.session.flush()
         draft.case_id = case.id
+        if on_created is not None:
+            on_created(case)
         db.session.commit()
     except IntegrityError:
         # Another request sent the same draft a moment ago: theirs is the case.

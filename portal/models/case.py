@@ -38,6 +38,10 @@ class Case(db.Model):
     answers: Mapped[dict] = mapped_column(JSON, default=dict)
     # The routing decision with its reasons and the matters a person must decide.
     routing: Mapped[dict | None] = mapped_column(JSON)
+    # Due dates worked out from the events so far (see portal.domain.clocks), kept for the
+    # queue to sort and filter on; the clock itself is always recomputed from events.
+    acknowledge_due_on: Mapped[date | None] = mapped_column(Date)
+    response_due_on: Mapped[date | None] = mapped_column(Date, index=True)
     # One per draft: a second submission of the same answers can never make a second case.
     submission_key: Mapped[str | None] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

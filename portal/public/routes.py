@@ -14,7 +14,7 @@ from portal.extensions import db
 from portal.flow import drafts
 from portal.models import Case
 from portal.public.pages import ADULT
-from portal.public.submission import case_fields, expectations
+from portal.public.submission import case_fields, expectations, on_case_created
 from portal.forms.public import SendForm
 
 bp = Blueprint("public", __name__)
@@ -142,7 +142,7 @@ def _send(draft):
     council = current_app.extensions["council"]
     answers = JOURNEY.relevant(draft.answers)
     fields = case_fields(answers, str(get_locale()), council)
-    case = create_from_draft(draft.id, council.reference_prefix, fields)
+    case = create_from_draft(draft.id, council.reference_prefix, fields, on_case_created)
     drafts.forget(JOURNEY.name)
     session[SENT_KEY] = case.reference
     return redirect(url_for(".sent"))

@@ -90,16 +90,29 @@ def case_fields(answers: dict[str, Any], language: str, council: Council) -> dic
     }
 
 
-def expectations(case: Case) -> dict[str, Any]:
-    """The dates the person can expect: acknowledgement, and a response for a complaint."""
+def due_dates(procedure: str | None, received_on: date) -> dict[str, date | None]:
+    """The acknowledgement and first response due dates for a new case."""
     calendar = current_app.extensions["calendar"]
     timescales = current_app.extensions["timescales"]
-    procedure = case.procedure if case.procedure in ("statutory", "corporate") else "corporate"
-    deadlines = compute_deadlines(procedure, [Received(case.received_on)], calendar, timescales)
+    clock = procedure if procedure in ("statutory", "corporate") else "corporate"
+    deadlines = compute_deadlines(clock, [Received(received_on)], calendar, timescales)
     due = {d.step: d.due_on for d in deadlines}
+    return {"acknowledge": due.get("acknowledge"), "response": due.get("stage1_response")}
+
+
+def on_case_created(case: Case) -> None:
+    """Inside the transaction that makes the case: what must be saved with it."""
+    due = due_dates(case.procedure, case.received_on)
+    case.acknowledge_due_on = due["acknowledge"]
+    case.response_due_on = due["response"] if case.kind == "complaint" else None
+
+
+def expectations(case: Case) -> dict[str, Any]:
+    """The dates the person can expect: acknowledgement, and a response for a complaint."""
+    due = due_dates(case.procedure, case.received_on)
     return {
         "procedure": case.procedure,
-        "acknowledge_by": due.get("acknowledge"),
-        "respond_by": due.get("stage1_response") if case.kind == "complaint" else None,
+        "acknowledge_by": due["acknowledge"],
+        "respond_by": due["response"] if case.kind == "complaint" else None,
         "wants_reply": case.answers.get("contact", {}).get("method") not in (None, "none"),
     }
