@@ -50,7 +50,7 @@ setup: install ## Prepare instance/ (secret key, council configuration) and the 
 	$(FLASK) setup
 
 run: setup ## Run the portal on http://127.0.0.1:5000 (SQLite in instance/, emails to files)
-	$(FLASK) run
+	PORTAL_INSECURE_COOKIES=1 $(FLASK) run
 
 test: install browser ## Run the whole test suite
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q

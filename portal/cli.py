@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
+from flask.cli import AppGroup, with_appcontext
 from flask_migrate import upgrade
 
 from portal.council import SHIPPED
@@ -18,6 +19,7 @@ def init_app(app: Flask) -> None:
 
 
 @click.command()
+@with_appcontext
 def setup() -> None:
     """Prepare instance/ (secret key, council configuration) and bring the database up to date."""
     instance = Path(current_app.instance_path)
@@ -32,7 +34,7 @@ def setup() -> None:
     click.echo(f"Council: {current_app.extensions['council'].name}")
 
 
-@click.group()
+@click.group(cls=AppGroup)
 def drafts() -> None:
     """Answers in progress."""
 

@@ -1,0 +1,53 @@
+"""The approximate date: what a person may type, and what it means."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from werkzeug.datastructures import MultiDict
+from werkzeug.exceptions import BadRequest
+from wtforms import Form
+
+from portal.forms.fields import ApproxDateField
+
+
+class When(Form):
+    happened = ApproxDateField()
+    born = ApproxDateField(day_optional=False)
+
+
+def form(**parts):
+    data = MultiDict({f"{k.replace('_', '-')}": v for k, v in parts.items()})
+    return When(formdata=data)
+
+
+def blank(prefix):
+    return {f"{prefix}_day": "", f"{prefix}_month": "", f"{prefix}_year": ""}
+
+
+@pytest.mark.parametrize("day,month,year,expected", [
+    ("", "3", "2025", date(2025, 3, 1)),
+    ("27", "3", "2025", date(2025, 3, 27)),
+    (" 7 ", "03", "2025", date(2025, 3, 7)),
+])
+def test_a_month_and_year_is_enough_and_means_the_first_of_the_month(day, month, year, expected):
+    f = form(happened_day=day, happened_month=month, happened_year=year, **blank("born"))
+    assert f.validate(), f.errors
+    assert f.happened.as_date() == expected
+
+
+def test_an_empty_date_is_valid_here_and_the_page_decides_if_it_is_needed():
+    f = form(**blank("happened"), **blank("born"))
+    assert f.validate() and f.happened.is_empty()
+
+
+def test_a_birth_date_needs_its_day():
+    f = form(**blank("happened"), born_day="", born_month="4", born_year="2015")
+    assert not f.validate()
+    assert [str(e) for e in f.born.errors] == ["The date must include a day"]
+
+
+def test_a_date_missing_one_of_its_boxes_in_the_request_is_a_bad_request():
+    with pytest.raises(BadRequest):
+        When(formdata=MultiDict({"happened-day": "1", "happened-month": "2"}))
