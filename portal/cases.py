@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any, Callable
 from zoneinfo import ZoneInfo
 
@@ -11,6 +11,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
+from portal.clock import due_dates
 from portal.extensions import db
 from portal.models import Case, Draft, ReferenceCounter
 
@@ -82,3 +83,27 @@ def create_from_draft(
         db.session.rollback()
         case = db.session.scalar(select(Case).where(Case.submission_key == draft.token))
     return case
+
+
+PROCEDURES = ("statutory", "corporate", "safeguarding", "not_a_complaint")
+
+
+def override_procedure(case: Case, procedure: str, reason: str, by: str, on: date) -> None:
+    """A person decides the procedure instead of the rules; their reason is kept with the case.
+
+    The rules' own decision stays as it was, beside the overrides, so both can be read later.
+    """
+    if procedure not in PROCEDURES:
+        raise ValueError(f"procedure must be one of {', '.join(PROCEDURES)}")
+    if not reason.strip() or not by.strip():
+        raise ValueError("an override needs a reason and the name of who decided")
+    routing = dict(case.routing or {})
+    routing["overrides"] = list(routing.get("overrides", [])) + [{
+        "from": case.procedure, "to": procedure, "reason": reason.strip(), "by": by.strip(),
+        "on": on.isoformat(),
+    }]
+    case.routing = routing
+    case.procedure = procedure
+    due = due_dates(procedure, case.received_on)
+    case.acknowledge_due_on = due["acknowledge"]
+    case.response_due_on = due["response"] if case.kind == "complaint" else None

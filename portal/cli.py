@@ -16,6 +16,7 @@ from portal.council import SHIPPED
 def init_app(app: Flask) -> None:
     app.cli.add_command(setup)
     app.cli.add_command(drafts)
+    app.cli.add_command(cases)
 
 
 @click.command()
@@ -45,3 +46,33 @@ def purge() -> None:
     from portal.flow import drafts as store
 
     click.echo(f"Deleted {store.purge_expired()} expired drafts.")
+
+
+@click.group(cls=AppGroup)
+def cases() -> None:
+    """Cases."""
+
+
+@cases.command("override")
+@click.argument("reference")
+@click.option("--procedure", required=True,
+              type=click.Choice(["statutory", "corporate", "safeguarding", "not_a_complaint"]))
+@click.option("--reason", required=True, help="Why, in a sentence others can read later.")
+@click.option("--by", "by", required=True, help="Who decided.")
+def override(reference: str, procedure: str, reason: str, by: str) -> None:
+    """Decide a case's procedure instead of the rules, with the reason."""
+    from datetime import date
+
+    from portal.cases import override_procedure
+    from portal.extensions import db
+    from portal.models import Case
+
+    case = db.session.query(Case).filter_by(reference=reference).one_or_none()
+    if case is None:
+        raise click.ClickException(f"No case has the reference {reference}.")
+    try:
+        override_procedure(case, procedure, reason, by, date.today())
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    db.session.commit()
+    click.echo(f"{reference} now follows the {procedure.replace('_', ' ')} procedure.")

@@ -6,10 +6,9 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from flask import current_app
 
 from portal.council import Council
-from portal.domain.clocks import Received, compute_deadlines
+from portal.clock import due_dates
 from portal.domain.routing import ComplaintFacts, RoutingDecision, route
 from portal.models import Case
 from portal.public.pages import kind, role
@@ -88,16 +87,6 @@ def case_fields(answers: dict[str, Any], language: str, council: Council) -> dic
         "answers": answers,
         "routing": decision_record(decision, today),
     }
-
-
-def due_dates(procedure: str | None, received_on: date) -> dict[str, date | None]:
-    """The acknowledgement and first response due dates for a new case."""
-    calendar = current_app.extensions["calendar"]
-    timescales = current_app.extensions["timescales"]
-    clock = procedure if procedure in ("statutory", "corporate") else "corporate"
-    deadlines = compute_deadlines(clock, [Received(received_on)], calendar, timescales)
-    due = {d.step: d.due_on for d in deadlines}
-    return {"acknowledge": due.get("acknowledge"), "response": due.get("stage1_response")}
 
 
 def on_case_created(case: Case) -> None:
