@@ -12,7 +12,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from portal.council import CouncilConfigError, load_council
 from portal.domain.calendar import WorkingCalendar
 from portal.domain.timescales import ConfigError, Timescales
-from portal.extensions import babel, csrf, db, migrate
+from portal.extensions import babel, csrf, db, login_manager, migrate
 from portal.settings import base_settings, council_path, secret_key
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,6 +81,9 @@ def init_extensions(app: Flask) -> None:
     from portal.i18n import select_locale
 
     db.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "staff.sign_in"
+    login_manager.login_message = "Sign in to see that page."
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
@@ -96,7 +99,9 @@ def init_extensions(app: Flask) -> None:
 def init_blueprints(app: Flask) -> None:
     from portal import errors, i18n
     from portal.public.routes import bp as public
+    from portal.staff import bp as staff
 
     app.register_blueprint(public)
+    app.register_blueprint(staff)
     app.register_blueprint(i18n.bp)
     errors.init_app(app)

@@ -11,7 +11,6 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
-from portal.clock import due_dates
 from portal.extensions import db
 from portal.models import Case, Draft, ReferenceCounter
 
@@ -104,6 +103,6 @@ def override_procedure(case: Case, procedure: str, reason: str, by: str, on: dat
     }]
     case.routing = routing
     case.procedure = procedure
-    due = due_dates(procedure, case.received_on)
-    case.acknowledge_due_on = due["acknowledge"]
-    case.response_due_on = due["response"] if case.kind == "complaint" else None
+    from portal.casework import refresh_clock
+
+    refresh_clock(case)

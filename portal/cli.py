@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
+from flask.cli import AppGroup
 from flask.cli import AppGroup, with_appcontext
 from flask_migrate import upgrade
 
@@ -16,7 +17,11 @@ from portal.council import SHIPPED
 def init_app(app: Flask) -> None:
     app.cli.add_command(setup)
     app.cli.add_command(drafts)
+    app.cli.add_command(outbox)
     app.cli.add_command(cases)
+    from portal.staff.commands import users
+
+    app.cli.add_command(users)
 
 
 @click.command()
@@ -76,3 +81,86 @@ def override(reference: str, procedure: str, reason: str, by: str) -> None:
         raise click.ClickException(str(error)) from None
     db.session.commit()
     click.echo(f"{reference} now follows the {procedure.replace('_', ' ')} procedure.")
+
+
+@click.group(cls=AppGroup)
+def outbox() -> None:
+    """Emails waiting to be sent."""
+
+
+def _summary_line(summary) -> str:
+    line = f"Sent {summary.sent}, retrying later {summary.retrying}, failed {summary.failed}."
+    if summary.released or summary.lost:
+        line += f" Handed back {summary.released}, taken over by another worker {summary.lost}."
+    return line
+
+
+@outbox.command("send")
+@click.option("--limit", default=50, show_default=True, help="At most this many emails.")
+def outbox_send(limit: int) -> None:
+    """Send the emails that are due, once (run it every minute or so, for example from cron)."""
+    from portal.notifications.worker import send_due
+
+    try:
+        summary = send_due(limit=limit)
+    except ValueError as error:  # a mail setting is wrong: say which, without a traceback
+        raise click.ClickException(str(error)) from None
+    click.echo(_summary_line(summary))
+
+
+@outbox.command("run")
+@click.option("--interval", default=10.0, show_default=True, help="Seconds between passes.")
+@click.option("--limit", default=50, show_default=True, help="At most this many emails a pass.")
+@click.option("--passes", type=int, default=None, help="Stop after this many passes.")
+def outbox_run(interval: float, limit: int, passes: int | None) -> None:
+    """Keep sending emails as they fall due, until stopped with Ctrl-C."""
+    import time
+
+    from portal.extensions import db
+    from portal.notifications.worker import default_worker_id, send_due
+
+    me = default_worker_id()
+    click.echo(f"Sending emails every {interval:g} seconds as {me}. Stop with Ctrl-C.")
+    done = 0
+    try:
+        while passes is None or done < passes:
+            try:
+                summary = send_due(limit=limit, worker_id=me)
+                if summary.handled or summary.released or summary.lost:
+                    click.echo(_summary_line(summary))
+            except Exception as error:  # noqa: BLE001 (a database hiccup must not stop the worker)
+                db.session.rollback()
+                click.echo(f"This pass failed and will be tried again: {error}", err=True)
+            finally:
+                db.session.remove()
+            done += 1
+            if passes is None or done < passes:
+                time.sleep(interval)
+    except KeyboardInterrupt:
+        # An email claimed but not sent goes back to the queue when its claim runs out.
+        click.echo("Stopped.")
+
+
+@outbox.command("status")
+def outbox_status() -> None:
+    """How many emails are waiting, sent and failed, and why each failed one failed."""
+    from portal.notifications import outbox as store
+
+    for status, count in store.counts().items():
+        click.echo(f"{status}: {count}")
+    failed = store.failed()
+    if failed:
+        click.echo("\nFailed (not sent, and not tried again):")
+        for message in failed:
+            click.echo(f"  {message.id}  {message.kind}  {message.subject}  to {message.to_address}"
+                       f"  after {message.attempts} attempt(s): {message.last_error}")
+        click.echo("Once the cause is put right: flask --app portal outbox retry ID ...")
+
+
+@outbox.command("retry")
+@click.argument("ids", nargs=-1, type=int, required=True)
+def outbox_retry(ids: tuple[int, ...]) -> None:
+    """Put failed emails back in the queue, by their number in `outbox status`."""
+    from portal.notifications import outbox as store
+
+    click.echo(f"Queued {store.retry(list(ids))} failed emails again.")

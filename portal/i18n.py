@@ -32,7 +32,12 @@ def offered() -> tuple[str, ...]:
 
 
 def select_locale() -> str:
-    """The person's choice if offered, else their browser's best offered match, else the default."""
+    """The person's choice if offered, else their browser's best offered match, else the default.
+
+    The back office is in English: its users are the council's staff.
+    """
+    if request.blueprint == "staff":
+        return "en"
     choice = session.get("lang")
     if choice in offered():
         return choice

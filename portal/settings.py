@@ -38,6 +38,36 @@ def base_settings(instance_path: Path) -> dict[str, Any]:
         "MAX_FORM_MEMORY_SIZE": 512 * 1024,
         "COUNCIL_FILE": os.environ.get("PORTAL_COUNCIL_FILE", ""),
         "COUNCIL_NAME": os.environ.get("PORTAL_COUNCIL", ""),
+        # Where links in emails to staff point.
+        "PORTAL_BASE_URL": os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:5000"),
+        **mail_settings(instance_path),
+    }
+
+
+def mail_settings(instance_path: Path) -> dict[str, Any]:
+    """Email. With no MAIL_HOST, emails are written as files to MAIL_FILE_DIR instead of sent.
+
+    MAIL_FROM, MAIL_REPLY_TO and MAIL_TEAM_ADDRESS may be left empty: they then follow the
+    council's contact email (see portal.notifications.emails).
+    """
+    env = os.environ.get
+    return {
+        "MAIL_HOST": env("MAIL_HOST", ""),
+        "MAIL_PORT": int(env("MAIL_PORT", "25")),
+        "MAIL_SECURITY": env("MAIL_SECURITY", "none"),  # none | starttls | tls
+        "MAIL_USERNAME": env("MAIL_USERNAME", ""),
+        "MAIL_PASSWORD": env("MAIL_PASSWORD", ""),
+        "MAIL_TIMEOUT": float(env("MAIL_TIMEOUT", "30")),
+        "MAIL_FROM": env("MAIL_FROM", ""),
+        "MAIL_REPLY_TO": env("MAIL_REPLY_TO", ""),
+        "MAIL_TEAM_ADDRESS": env("MAIL_TEAM_ADDRESS", ""),
+        "MAIL_MAX_ATTEMPTS": int(env("MAIL_MAX_ATTEMPTS", "8")),
+        # The wait after the first failure, doubling after each one up to MAIL_RETRY_MAX_SECONDS.
+        "MAIL_RETRY_SECONDS": float(env("MAIL_RETRY_SECONDS", "60")),
+        "MAIL_RETRY_MAX_SECONDS": float(env("MAIL_RETRY_MAX_SECONDS", "3600")),
+        # How long a worker may hold the emails it took before another may take them over.
+        "MAIL_LEASE_SECONDS": float(env("MAIL_LEASE_SECONDS", "300")),
+        "MAIL_FILE_DIR": env("MAIL_FILE_DIR", "") or str(instance_path / "outbox"),
     }
 
 

@@ -138,3 +138,46 @@ def client(app):
 
 def redirect_path(page: Page) -> str:
     return re.sub(r"^https?://[^/]+", "", page.response.location or "")
+
+
+PASSWORD = "correct horse battery staple"
+
+
+def make_staff(app, role: str, email: str | None = None, name: str | None = None):
+    """A staff account (plain factory: safe defaults, fictional names)."""
+    from datetime import datetime, timezone
+
+    from werkzeug.security import generate_password_hash
+
+    from portal.models import StaffUser
+
+    with app.app_context():
+        user = StaffUser(email=email or f"{role}@example.org.uk", name=name or f"{role.title()} Person",
+                         role=role, active=True, password_hash=generate_password_hash(PASSWORD, "scrypt:4096:8:1"),
+                         created_at=datetime.now(timezone.utc), failed_attempts=0)
+        db.session.add(user)
+        db.session.commit()
+        return user.id
+
+
+def sign_in(app, role: str, email: str | None = None) -> CheckingClient:
+    """A client signed in as a new account with this role."""
+    user_email = email or f"{role}@example.org.uk"
+    make_staff(app, role, user_email)
+    client = CheckingClient(app.test_client())
+    page = client.get("/staff/sign-in")
+    client.post("/staff/sign-in", {"email": user_email, "password": PASSWORD, "csrf_token": page.csrf()})
+    return client
+
+
+def submit_complaint(client: CheckingClient, changes: dict | None = None) -> str:
+    """Send a complaint through the public form; returns its reference."""
+    from tests.journeys import COMPLAINT
+
+    client.get("/tell-us/start", expect=302)
+    for slug, data in COMPLAINT:
+        client.answer(slug, {**data, **(changes or {}).get(slug, {})})
+    check = client.get("/tell-us/check")
+    client.post("/tell-us/check", {"csrf_token": check.csrf()})
+    page = client.get("/tell-us/sent")
+    return page.soup.select_one(".portal-reference").get_text(strip=True)

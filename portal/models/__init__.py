@@ -2,5 +2,12 @@
 
 from portal.models.case import Case, ReferenceCounter
 from portal.models.draft import Draft
+from portal.models.handling import AdrMeeting, CaseIssue, CaseStage, LearningAction, Remedy
+from portal.models.history import AuditEntry, CaseEvent
+from portal.models.outbox import OutboxMessage
+from portal.models.staff import ROLES, StaffUser
 
-__all__ = ["Case", "Draft", "ReferenceCounter"]
+__all__ = [
+    "AdrMeeting", "AuditEntry", "Case", "CaseEvent", "CaseIssue", "CaseStage", "Draft",
+    "LearningAction", "OutboxMessage", "ROLES", "ReferenceCounter", "Remedy", "StaffUser",
+]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.extensions import db
@@ -42,6 +42,27 @@ class Case(db.Model):
     # queue to sort and filter on; the clock itself is always recomputed from events.
     acknowledge_due_on: Mapped[date | None] = mapped_column(Date)
     response_due_on: Mapped[date | None] = mapped_column(Date, index=True)
+    # The next open deadline, recomputed from the case's events whenever they change
+    # (portal.casework.refresh_clock): the queue sorts and filters on it.
+    next_due_on: Mapped[date | None] = mapped_column(Date, index=True)
+    next_due_step: Mapped[str | None] = mapped_column(String(32))
+    # The life of the case. Dates, so that any year's statistics can be counted from them.
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"), index=True)
+    acknowledged_on: Mapped[date | None] = mapped_column(Date)
+    acknowledged_by: Mapped[str | None] = mapped_column(String(16))  # email | letter | phone
+    withdrawn_on: Mapped[date | None] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date, index=True)
+    paused_since: Mapped[date | None] = mapped_column(Date)
+    extended: Mapped[bool] = mapped_column(Boolean, default=False)
+    passed_to_front_door_on: Mapped[date | None] = mapped_column(Date)
+    iro_told_on: Mapped[date | None] = mapped_column(Date)
+    ombudsman_referred_on: Mapped[date | None] = mapped_column(Date)
+    ombudsman_decided_on: Mapped[date | None] = mapped_column(Date)
+    ombudsman_decision: Mapped[str | None] = mapped_column(String(40))
+    # A stable pseudonymous key for the person, so repeat complainants can be counted.
+    complainant_key: Mapped[str | None] = mapped_column(String(64), index=True)
+    # Something arrived from the person that staff have not looked at yet.
+    new_information: Mapped[bool] = mapped_column(Boolean, default=False)
     # One per draft: a second submission of the same answers can never make a second case.
     submission_key: Mapped[str | None] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -8,8 +8,9 @@ from typing import Any
 
 
 from portal.council import Council
-from portal.clock import due_dates
+from portal.casework import refresh_clock
 from portal.domain.routing import ComplaintFacts, RoutingDecision, route
+from portal import notifications
 from portal.models import Case
 from portal.public.pages import kind, role
 
@@ -91,17 +92,15 @@ def case_fields(answers: dict[str, Any], language: str, council: Council) -> dic
 
 def on_case_created(case: Case) -> None:
     """Inside the transaction that makes the case: what must be saved with it."""
-    due = due_dates(case.procedure, case.received_on)
-    case.acknowledge_due_on = due["acknowledge"]
-    case.response_due_on = due["response"] if case.kind == "complaint" else None
+    refresh_clock(case)
+    notifications.case_received(case)
 
 
 def expectations(case: Case) -> dict[str, Any]:
     """The dates the person can expect: acknowledgement, and a response for a complaint."""
-    due = due_dates(case.procedure, case.received_on)
     return {
         "procedure": case.procedure,
-        "acknowledge_by": due["acknowledge"],
-        "respond_by": due["response"] if case.kind == "complaint" else None,
+        "acknowledge_by": case.acknowledge_due_on,
+        "respond_by": case.response_due_on if case.kind == "complaint" else None,
         "wants_reply": case.answers.get("contact", {}).get("method") not in (None, "none"),
     }

@@ -42,7 +42,7 @@ def test_the_cookie_holds_a_token_not_the_answers(app, client):
                                   serializer=TaggedJSONSerializer(),
                                   signer_kwargs={"key_derivation": "hmac", "digest_method": __import__("hashlib").sha1}).loads(cookie)
     assert "Zebedee" not in str(data)
-    assert set(data) <= {"drafts", "csrf_token", "_permanent", "lang", "notice", "sent"}
+    assert set(data) <= {"drafts", "csrf_token", "_permanent", "_fresh", "lang", "notice", "sent"}
 
 
 def test_no_secret_is_kept_in_the_repository():

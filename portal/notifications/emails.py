@@ -1,0 +1,154 @@
+"""The emails a new case causes: an acknowledgement to the person, a notification to the team.
+
+Neither carries what the person wrote nor the child's name: a mailbox may be shared, and an
+email can be forwarded. The case itself holds the detail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from email.headerregistry import Address
+from email.utils import parseaddr
+from typing import Any
+
+from flask import current_app
+from flask_babel import force_locale, gettext
+
+from portal.council import Council
+from portal.models import Case
+
+LANGUAGE_NAMES = {"en": "English", "cy": "Welsh"}
+
+
+@dataclass(frozen=True)
+class Email:
+    kind: str
+    to: str
+    subject: str
+    text: str
+    html: str
+    language: str
+    reply_to: str | None = None
+
+
+def council() -> Council:
+    return current_app.extensions["council"]
+
+
+def sender() -> str:
+    """MAIL_FROM, else no-reply@ at the domain of the council's contact email."""
+    configured = current_app.config.get("MAIL_FROM")
+    if configured:
+        return configured
+    domain = council().contact["email"].rpartition("@")[2]
+    return str(Address(display_name=council().name, addr_spec=f"no-reply@{domain}"))
+
+
+def sender_domain() -> str:
+    """The domain Message-IDs are made under: the sender's."""
+    return parseaddr(sender())[1].rpartition("@")[2] or "portal.invalid"
+
+
+def reply_to_address() -> str:
+    return current_app.config.get("MAIL_REPLY_TO") or council().contact["email"]
+
+
+def team_address() -> str:
+    return current_app.config.get("MAIL_TEAM_ADDRESS") or council().contact["email"]
+
+
+def contact_method(case: Case) -> str | None:
+    return (case.answers or {}).get("contact", {}).get("method")
+
+
+def safe_to_contact(case: Case) -> bool:
+    """False when the person said someone else may read what we send them."""
+    return (case.answers or {}).get("safe-contact", {}).get("safe") != "no"
+
+
+def wants_acknowledgement(case: Case) -> bool:
+    return bool(case.contact_email) and safe_to_contact(case)
+
+
+def render(name: str, context: dict[str, Any]) -> str:
+    # Straight from the environment: the page context processors need a request, a worker has none.
+    return current_app.jinja_env.get_template(name).render(context)
+
+
+def area_name(case: Case, language: str) -> str | None:
+    """The service area's name in the person's language (the case keeps the configured name)."""
+    area = next((a for a in council().service_areas if a.name == case.service_area), None)
+    return area.name_in(language) if area else case.service_area
+
+
+def acknowledgement_subject(case: Case) -> str:
+    if case.kind == "complaint":
+        return gettext("We have received your complaint: %(reference)s", reference=case.reference)
+    if case.kind == "compliment":
+        return gettext("Thank you for your compliment: %(reference)s", reference=case.reference)
+    return gettext("Thank you for your comment: %(reference)s", reference=case.reference)
+
+
+def acknowledgement(case: Case) -> Email | None:
+    """The email to the person, in the language they used; None if they gave no email address
+    or said email may not be safe."""
+    if not wants_acknowledgement(case):
+        return None
+    language = case.language if case.language in council().languages else council().default_language
+    with force_locale(language):
+        subject = acknowledgement_subject(case)
+        context = {
+            "case": case, "subject": subject, "language": language, "council": council(),
+            "say": lambda key: council().text(key, language),
+            "area": area_name(case, language),
+            "team": council().text("council.complaints_team", language),
+        }
+        text = render("emails/acknowledgement.txt", context)
+        html = render("emails/acknowledgement.html", context)
+    return Email("acknowledgement", case.contact_email, subject, text, html, language,
+                 reply_to_address())
+
+
+PROCEDURES = {
+    "statutory": "Statutory: the Children Act 1989 complaints procedure",
+    "corporate": "Corporate: the council's complaints procedure",
+    "safeguarding": "Safeguarding: pass it to the children's front door (MASH) first",
+    "not_a_complaint": "None: not a complaint",
+}
+
+
+def reply_note(case: Case) -> str:
+    """How the person asked us to reply, without their details."""
+    method = contact_method(case)
+    notes = {
+        "email": "By email.",
+        "phone": "By phone. No email was sent to them: acknowledge by phone.",
+        "post": "By post. No email was sent to them: acknowledge by letter.",
+    }
+    note = notes.get(method, "They asked for no reply.")
+    if method in notes and not safe_to_contact(case):
+        note += (" They said it may not be safe to contact them this way: read how to contact "
+                 "them safely before replying. No email was sent to them.")
+    elif wants_acknowledgement(case):
+        note += " An acknowledgement with the dates below is being emailed to them."
+    return note
+
+
+def team_notification(case: Case) -> Email:
+    """The email to the complaints team's mailbox for every new case, in English."""
+    with force_locale("en"):
+        subject = f"New {case.kind}: {case.reference}"
+        base = current_app.config.get("PORTAL_BASE_URL", "").rstrip("/")
+        routing = case.routing or {}
+        context = {
+            "case": case, "subject": subject, "council": council(),
+            "procedure": PROCEDURES.get(case.procedure or "", "None (not a complaint)"),
+            "language": LANGUAGE_NAMES.get(case.language, case.language),
+            "reply": reply_note(case),
+            "to_decide": [matter["text"] for matter in routing.get("to_decide", [])],
+            "tell_iro": routing.get("tell_iro", False),
+            "link": f"{base}/staff/cases/{case.reference}",
+        }
+        text = render("emails/team_notification.txt", context)
+        html = render("emails/team_notification.html", context)
+    return Email("team_notification", team_address(), subject, text, html, "en")

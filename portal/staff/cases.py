@@ -1,0 +1,222 @@
+"""A case page for staff, and the actions on it. Each action is a small form posted to
+/staff/cases/<reference>/<action>; a successful one is saved with its audit entry and returns
+to the case page with a message."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from portal import casework
+from portal.audit import audit
+from portal.extensions import db
+from portal.models import Case, CaseIssue, StaffUser
+from portal.public.pages import ADULT
+from portal.staff import bp
+from portal.staff.permissions import CASEWORK, TRIAGE, may_see, requires
+
+STEP_NAMES = {
+    "acknowledge": "Acknowledgement",
+    "stage1_response": "Stage 1 response",
+    "stage2_request": "Stage 2 may be asked for until",
+    "stage2_acknowledge": "Stage 2 acknowledgement",
+    "stage2_response": "Stage 2 response",
+    "stage3_request": "Stage 3 may be asked for until",
+    "panel": "Review panel",
+    "panel_report": "Panel report",
+    "stage3_response": "Stage 3 response",
+}
+
+EVENT_NAMES = {
+    "assigned": "Assigned", "acknowledged": "Acknowledged", "note": "Note", "contact": "Contact",
+    "paused": "Clock paused", "resumed": "Clock resumed", "extended": "Extended",
+    "procedure_changed": "Procedure changed", "responded": "Response sent",
+    "escalated": "Escalated", "panel": "Review panel", "adr": "Alternative dispute resolution",
+    "withdrawn": "Withdrawn", "closed": "Closed", "passed_to_front_door": "Passed to the front door",
+    "iro_told": "Independent Reviewing Officer told", "ombudsman_referred": "Referred to the Ombudsman",
+    "ombudsman_decided": "Ombudsman's decision", "remedy": "Remedy", "learning": "Learning",
+}
+
+
+@bp.app_context_processor
+def staff_names():
+    return {"step_names": STEP_NAMES, "event_names": EVENT_NAMES}
+
+
+def find_case(reference: str) -> Case:
+    case = db.session.scalar(select(Case).where(Case.reference == reference))
+    if case is None or not may_see(case):
+        # The same answer for "no such case" and "not yours": references are guessable.
+        abort(404)
+    return case
+
+
+def submitted_rows(case: Case) -> list[dict]:
+    answers = case.answers or {}
+    if case.received_via in ("online_form",) and answers:
+        return [
+            {"slug": page.slug, "rows": page.rows(answers[page.slug], answers)}
+            for page in ADULT.path(answers) if page.slug in answers
+        ]
+    return [{"slug": "entered", "rows": [(key, {"free_text": str(value)}) for key, value in answers.items()]}]
+
+
+@bp.get("/cases/<reference>")
+@requires(*CASEWORK)
+def case(reference: str):
+    found = find_case(reference)
+    audit("view", f"case:{found.reference}")
+    db.session.commit()
+    today = date.today()
+    staff = {u.id: u for u in db.session.scalars(select(StaffUser))}
+    return render_template(
+        "staff/case.html", case=found, title=f"Case {found.reference}",
+        sections=submitted_rows(found), deadlines=casework.deadlines(found), today=today,
+        timeline=list(reversed(casework.events(found))), stages=casework.stages(found),
+        issues=db.session.scalars(select(CaseIssue).where(CaseIssue.case_id == found.id)).all(),
+        staff=staff, council=current_app.extensions["council"],
+        outcomes=current_app.extensions["council"].outcomes, back=url_for("staff.queue"),
+    )
+
+
+# Actions -------------------------------------------------------------------------------------
+
+def _date(name: str, default: date | None = None) -> date:
+    """A date from the form's three boxes, or `default` when all are empty."""
+    parts = [request.form.get(f"{name}-{p}", "").strip() for p in ("day", "month", "year")]
+    if not any(parts) and default is not None:
+        return default
+    try:
+        return date(int(parts[2]), int(parts[1]), int(parts[0]))
+    except ValueError:
+        raise casework.CaseworkError("Enter a real date, like 27 3 2026.") from None
+
+
+def _text(name: str, maximum: int = 5000) -> str:
+    return (request.form.get(name) or "").strip()[:maximum]
+
+
+def _assign(case: Case, on: date) -> str:
+    value = request.form.get("assignee_id", "")
+    assignee = db.session.get(StaffUser, int(value)) if value.isdigit() else None
+    if value and assignee is None:
+        raise casework.CaseworkError("Choose someone from the list.")
+    casework.assign(case, assignee.id if assignee else None, current_user.id, on)
+    return f"Assigned to {assignee.name}." if assignee else "Unassigned."
+
+
+def _acknowledge(case: Case, on: date) -> str:
+    casework.acknowledge(case, request.form.get("method", ""), current_user.id, _date("sent_on", on))
+    return "Acknowledgement recorded."
+
+
+def _note(case: Case, on: date) -> str:
+    casework.add_note(case, _text("text"), request.form.get("contact") or None, current_user.id, on)
+    return "Note added."
+
+
+def _pause(case: Case, on: date) -> str:
+    casework.pause(case, _text("reason", 500), current_user.id, _date("from", on))
+    return "The clock is paused."
+
+
+def _resume(case: Case, on: date) -> str:
+    casework.resume(case, current_user.id, _date("from", on))
+    return "The clock is running again."
+
+
+def _extend(case: Case, on: date) -> str:
+    casework.extend(case, case.stage or 1, _text("agreed_by", 200), _date("agreed_on", on),
+                    _text("reason", 500), current_user.id, on)
+    return "Extension recorded."
+
+
+def _procedure(case: Case, on: date) -> str:
+    casework.change_procedure(case, request.form.get("procedure", ""), _text("reason", 500),
+                              current_user.id, current_user.name, on)
+    return "Procedure changed."
+
+
+def _respond(case: Case, on: date) -> str:
+    outcomes = current_app.extensions["council"].outcomes + ("withdrawn", "resolved_by_adr")
+    outcome = request.form.get("outcome", "")
+    if outcome not in outcomes:
+        raise casework.CaseworkError("Choose the outcome.")
+    categories = request.form.getlist("category")
+    issue_outcomes = request.form.getlist("issue_outcome")
+    issues = [{"category": c, "outcome": o} for c, o in zip(categories, issue_outcomes) if c]
+    known = {c.slug for c in current_app.extensions["council"].categories}
+    if any(i["category"] not in known or i["outcome"] not in outcomes for i in issues):
+        raise casework.CaseworkError("Choose a category and an outcome for each issue.")
+    casework.respond(case, case.stage or 1, outcome, issues, current_user.id, _date("sent_on", on),
+                     request.form.get("late_reason") or None)
+    return f"Stage {case.stage or 1} response recorded."
+
+
+def _escalate(case: Case, on: date) -> str:
+    to_stage = (case.stage or 1) + 1
+    casework.escalate(case, to_stage, _date("requested_on", on), current_user.id, on,
+                      _text("investigating_officer", 200), _text("independent_person", 200))
+    return f"Escalated to stage {to_stage}."
+
+
+def _withdraw(case: Case, on: date) -> str:
+    casework.withdraw(case, current_user.id, _date("withdrawn_on", on), _text("reason", 500))
+    return "Withdrawn."
+
+
+def _close(case: Case, on: date) -> str:
+    casework.close(case, current_user.id, on)
+    return "Closed."
+
+
+def _front_door(case: Case, on: date) -> str:
+    casework.pass_to_front_door(case, current_user.id, on, _text("note", 1000))
+    return "Recorded as passed to the front door."
+
+
+def _iro(case: Case, on: date) -> str:
+    casework.tell_iro(case, current_user.id, _date("told_on", on))
+    return "Recorded that the Independent Reviewing Officer was told."
+
+
+ACTIONS: dict[str, tuple[tuple[str, ...], Callable[[Case, date], str]]] = {
+    "assign": (TRIAGE, _assign),
+    "acknowledge": (CASEWORK, _acknowledge),
+    "note": (CASEWORK, _note),
+    "pause": (CASEWORK, _pause),
+    "resume": (CASEWORK, _resume),
+    "extend": (CASEWORK, _extend),
+    "procedure": (TRIAGE, _procedure),
+    "respond": (CASEWORK, _respond),
+    "escalate": (TRIAGE, _escalate),
+    "withdraw": (CASEWORK, _withdraw),
+    "close": (TRIAGE, _close),
+    "front-door": (CASEWORK, _front_door),
+    "iro": (CASEWORK, _iro),
+}
+
+
+@bp.post("/cases/<reference>/<action>")
+@requires(*CASEWORK)
+def act(reference: str, action: str):
+    if action not in ACTIONS:
+        abort(404)
+    roles, handler = ACTIONS[action]
+    if current_user.role not in roles:
+        abort(403)
+    found = find_case(reference)
+    try:
+        message = handler(found, date.today())
+    except (casework.CaseworkError, ValueError) as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return redirect(url_for("staff.case", reference=reference, _anchor=f"action-{action}"))
+    audit("change", f"case:{found.reference}", what=action)
+    db.session.commit()
+    flash(message)
+    return redirect(url_for("staff.case", reference=reference))
