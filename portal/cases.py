@@ -84,6 +84,34 @@ def create_from_draft(
     return case
 
 
+def create_entered(prefix: str, received_on: date, fields: dict[str, Any],
+                   on_created: Callable[[Case], None] | None = None) -> Case:
+    """A case a member of staff typed in from a call, letter, email or visit.
+
+    `submission_key` (a token from the form) makes a double click land on the same case.
+    """
+    begin_write()
+    key = fields.get("submission_key")
+    if key:
+        existing = db.session.scalar(select(Case).where(Case.submission_key == key))
+        if existing:
+            db.session.commit()
+            return existing
+    moment = datetime.now(timezone.utc)
+    case = Case(reference=next_reference(prefix, received_on.year), received_at=moment,
+                received_on=received_on, created_at=moment, **fields)
+    db.session.add(case)
+    try:
+        db.session.flush()
+        if on_created is not None:
+            on_created(case)
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        case = db.session.scalar(select(Case).where(Case.submission_key == key))
+    return case
+
+
 PROCEDURES = ("statutory", "corporate", "safeguarding", "not_a_complaint")
 
 

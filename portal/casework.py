@@ -303,7 +303,7 @@ def add_remedy(case: Case, stage_label: str, kind: str, amount_pence: int | None
     db.session.add(Remedy(case_id=case.id, stage=stage_label, kind=kind,
                           amount_pence=amount_pence if kind == "financial" else None,
                           description=description or None))
-    record(case, "remedy", on, actor_id, stage=stage_label, kind=kind, amount_pence=amount_pence)
+    record(case, "remedy", on, actor_id, stage=stage_label, remedy=kind, amount_pence=amount_pence)
 
 
 def add_learning(case: Case, you_said: str, we_did: str, owner: str, due_on: date | None,

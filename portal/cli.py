@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
-from flask.cli import AppGroup
 from flask.cli import AppGroup, with_appcontext
 from flask_migrate import upgrade
 
@@ -81,6 +80,64 @@ def override(reference: str, procedure: str, reason: str, by: str) -> None:
         raise click.ClickException(str(error)) from None
     db.session.commit()
     click.echo(f"{reference} now follows the {procedure.replace('_', ' ')} procedure.")
+
+
+@cases.command("import")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("--accept-good", is_flag=True,
+              help="Import the good lines even if others are refused (those are still reported).")
+def import_cases(source: str, accept_good: bool) -> None:
+    """Import cases from a JSON Lines file (EXCHANGE.md section 1); '-' reads standard input.
+
+    Every line is checked first. If any is refused, nothing is imported unless --accept-good
+    is given. Exits with 0 when all lines were imported, or when --accept-good imported some.
+    """
+    import sys
+
+    from portal import exchange
+
+    with click.open_file(source, "rb") as stream:
+        lines = stream.read().split(b"\n")
+    check = exchange.FileCheck(exchange.council_rules())
+    with click.progressbar(lines, label="Checking lines", file=sys.stderr) as bar:
+        for number, line in enumerate(bar, 1):
+            check.add(number, line)
+    check.against_database()
+    for line in check.report():
+        click.echo(line, err=True)
+    if check.refused and not accept_good:
+        raise click.ClickException(
+            f"Refused {len(check.refused)} of {check.lines} lines, so nothing was imported. Put them "
+            f"right, or run again with --accept-good to import the {len(check.good)} good lines only."
+        )
+    refused_before = set(check.refused)
+    with click.progressbar(length=len(check.good), label="Importing cases",
+                           file=sys.stderr) as bar:
+        imported = exchange.import_cases(check, on_progress=bar.update)
+    # Lines refused while importing: their reference was saved by something else meanwhile.
+    for line in check.report(skip=refused_before):
+        click.echo(line, err=True)
+    click.echo(f"Imported {imported} cases; refused {len(check.refused)} lines.")
+    if check.refused and not imported:
+        raise click.ClickException("Nothing was imported.")
+
+
+@cases.command("export")
+@click.argument("target", type=click.Path(dir_okay=False, writable=True, allow_dash=True))
+def export_cases(target: str) -> None:
+    """Write every case as JSON Lines (EXCHANGE.md section 1); '-' writes to standard output."""
+    from portal import exchange
+    from portal.audit import audit
+    from portal.extensions import db
+
+    written = 0
+    with click.open_file(target, "wb", atomic=target != "-") as stream:
+        for line in exchange.export_lines():
+            stream.write(line.encode("utf-8"))
+            written += 1
+    audit("export", "cases", cases=written, via="command line")
+    db.session.commit()
+    click.echo(f"Exported {written} cases.", err=target == "-")
 
 
 @click.group(cls=AppGroup)

@@ -2,13 +2,65 @@
 
 from __future__ import annotations
 
-from wtforms import EmailField, PasswordField
-from wtforms.validators import DataRequired, Length
+from datetime import date
 
-from portal.forms.fields import QuestionForm
+from email_validator import EmailNotValidError, validate_email
+from wtforms import (
+    BooleanField, EmailField, PasswordField, RadioField, SelectField, StringField, TextAreaField,
+)
+from wtforms.validators import DataRequired, Length, ValidationError
+from wtforms.validators import Optional as Skippable
+
+from portal.forms.fields import ApproxDateField, MultiCheckboxField, QuestionForm, as_choices
+from portal.forms.public import PROCEEDINGS, ROLES
 
 
 class SignInForm(QuestionForm):
     email = EmailField(validators=[DataRequired("Enter your email address"), Length(max=254)])
     # Pasting from a password manager is allowed: no field here blocks it (WCAG 3.3.8).
     password = PasswordField(validators=[DataRequired("Enter your password"), Length(max=200)])
+
+
+RECEIVED_VIA = [
+    ("email", "Email"), ("letter", "Letter"), ("telephone", "Telephone"), ("in_person", "In person"),
+    ("advocate", "Via an advocate"), ("councillor_or_mp", "Via a councillor or MP"), ("other", "Other"),
+]
+KINDS = [("complaint", "Complaint"), ("compliment", "Compliment"), ("comment", "Comment or suggestion")]
+IN_CARE = [("yes", "Yes"), ("no", "No"), ("unsure", "Not known")]
+LANGUAGES = [("en", "English"), ("cy", "Welsh")]
+
+
+class NewCaseForm(QuestionForm):
+    """A complaint, compliment or comment that reached the team by phone, letter, email or in person."""
+
+    kind = RadioField(choices=as_choices(KINDS), validators=[DataRequired("Select what kind of case it is")])
+    received_via = RadioField(choices=as_choices(RECEIVED_VIA), validators=[DataRequired("Select how it was received")])
+    received_on = ApproxDateField(day_optional=False)
+    role = SelectField(choices=as_choices(ROLES), validators=[DataRequired("Select who it is from")])
+    contact_name = StringField(validators=[Length(max=200)])
+    contact_email = StringField(validators=[Length(max=254)])
+    contact_phone = StringField(validators=[Length(max=40)])
+    language = SelectField(choices=as_choices(LANGUAGES))
+    advocate_involved = BooleanField()
+    in_care = RadioField(choices=as_choices(IN_CARE), validators=[Skippable()])
+    service_area = SelectField(validators=[DataRequired("Select the service")])
+    team = StringField(validators=[Length(max=200)])
+    proceedings = MultiCheckboxField(choices=as_choices(PROCEEDINGS), validators=[Skippable()])
+    summary = TextAreaField(validators=[DataRequired("Enter what the case is about"), Length(max=10000)])
+
+    def __init__(self, *args, areas=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.service_area.choices = as_choices(list(areas) + [("unknown", "Not known")])
+
+    def validate_received_on(self, field):
+        if field.is_empty():
+            return
+        if field.as_date() and field.as_date() > date.today():
+            raise ValidationError("The date received must be today or in the past")
+
+    def validate_contact_email(self, field):
+        if field.data and field.data.strip():
+            try:
+                field.data = validate_email(field.data.strip(), check_deliverability=False).normalized
+            except EmailNotValidError:
+                raise ValidationError("Enter an email address in the correct format, like name@example.com") from None

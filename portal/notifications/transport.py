@@ -142,7 +142,8 @@ def is_permanent(error: BaseException) -> bool:
 def describe(error: BaseException) -> str:
     """A one-line account of a failure, for `last_error` and the status command."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
-        parts = [f"{address}: {code} {_text(reply)}" for address, (code, reply) in error.recipients.items()]
+        parts = [f"{address}: {code} {_text(reply)}"
+                 for address, (code, reply) in error.recipients.items()]
         return "Recipient refused: " + "; ".join(parts)
     if isinstance(error, smtplib.SMTPResponseException):
         return f"{type(error).__name__}: {error.smtp_code} {_text(error.smtp_error)}"

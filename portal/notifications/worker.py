@@ -24,7 +24,9 @@ from portal.extensions import db
 from portal.models import OutboxMessage
 from portal.notifications.emails import sender
 from portal.notifications.outbox import as_utc, utcnow
-from portal.notifications.transport import Transport, Unreachable, describe, is_permanent, transport_for
+from portal.notifications.transport import (
+    Transport, Unreachable, describe, is_permanent, transport_for,
+)
 
 log = logging.getLogger(__name__)
 
@@ -191,7 +193,8 @@ def record_failure(item: Claimed, me: str, error: BaseException, summary: Summar
         done = finish(item, me, status="failed", claimed_until=None, last_error=reason)
         outcome = "failed"
     else:
-        wait = backoff(item.attempts, config["MAIL_RETRY_SECONDS"], config["MAIL_RETRY_MAX_SECONDS"])
+        wait = backoff(item.attempts, config["MAIL_RETRY_SECONDS"],
+                       config["MAIL_RETRY_MAX_SECONDS"])
         done = finish(item, me, status="pending", claimed_by=None, claimed_until=None,
                       next_attempt_at=utcnow() + timedelta(seconds=wait), last_error=reason)
         outcome = "retrying"

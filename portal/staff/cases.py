@@ -14,7 +14,7 @@ from sqlalchemy import select
 from portal import casework
 from portal.audit import audit
 from portal.extensions import db
-from portal.models import Case, CaseIssue, StaffUser
+from portal.models import Case, CaseIssue, LearningAction, Remedy, StaffUser
 from portal.public.pages import ADULT
 from portal.staff import bp
 from portal.staff.permissions import CASEWORK, TRIAGE, may_see, requires
@@ -62,7 +62,11 @@ def submitted_rows(case: Case) -> list[dict]:
             {"slug": page.slug, "rows": page.rows(answers[page.slug], answers)}
             for page in ADULT.path(answers) if page.slug in answers
         ]
-    return [{"slug": "entered", "rows": [(key, {"free_text": str(value)}) for key, value in answers.items()]}]
+    entered = answers.get("entered", {})
+    rows = [("What it is about", {"free_text": entered.get("summary") or case.summary or ""})]
+    if entered.get("entered_by"):
+        rows.append(("Entered by", entered["entered_by"]))
+    return [{"slug": "entered", "rows": rows}]
 
 
 @bp.get("/cases/<reference>")
@@ -78,6 +82,8 @@ def case(reference: str):
         sections=submitted_rows(found), deadlines=casework.deadlines(found), today=today,
         timeline=list(reversed(casework.events(found))), stages=casework.stages(found),
         issues=db.session.scalars(select(CaseIssue).where(CaseIssue.case_id == found.id)).all(),
+        remedies=db.session.scalars(select(Remedy).where(Remedy.case_id == found.id)).all(),
+        learning=db.session.scalars(select(LearningAction).where(LearningAction.case_id == found.id)).all(),
         staff=staff, council=current_app.extensions["council"],
         outcomes=current_app.extensions["council"].outcomes, back=url_for("staff.queue"),
     )
@@ -90,6 +96,8 @@ def _date(name: str, default: date | None = None) -> date:
     parts = [request.form.get(f"{name}-{p}", "").strip() for p in ("day", "month", "year")]
     if not any(parts) and default is not None:
         return default
+    if not any(parts):
+        raise casework.CaseworkError("Enter the date.")
     try:
         return date(int(parts[2]), int(parts[1]), int(parts[0]))
     except ValueError:
@@ -184,6 +192,55 @@ def _iro(case: Case, on: date) -> str:
     return "Recorded that the Independent Reviewing Officer was told."
 
 
+def _panel(case: Case, on: date) -> str:
+    casework.record_panel(case, _date("panel_on", None) if _any("panel_on") else None,
+                          _date("report_on", None) if _any("report_on") else None, current_user.id, on)
+    return "Review panel recorded."
+
+
+def _any(name: str) -> bool:
+    return any(request.form.get(f"{name}-{p}", "").strip() for p in ("day", "month", "year"))
+
+
+def _adr(case: Case, on: date) -> str:
+    casework.record_adr(case, _date("held_on", on), request.form.get("resolved") == "yes", current_user.id, on)
+    return "Alternative dispute resolution recorded."
+
+
+def _ombudsman_referral(case: Case, on: date) -> str:
+    casework.refer_to_ombudsman(case, _date("referred_on", on), current_user.id, on)
+    return "Ombudsman referral recorded."
+
+
+def _ombudsman_decision(case: Case, on: date) -> str:
+    casework.ombudsman_decision(case, request.form.get("decision", ""), _date("decided_on", on),
+                                current_user.id, on)
+    return "Ombudsman's decision recorded."
+
+
+def _remedy(case: Case, on: date) -> str:
+    pounds = _text("amount", 20).replace("£", "").replace(",", "")
+    try:
+        pence = round(float(pounds) * 100) if pounds else None
+    except ValueError:
+        raise casework.CaseworkError("Enter the amount in pounds, like 250 or 250.50.") from None
+    if pence is not None and pence < 0:
+        raise casework.CaseworkError("Enter the amount in pounds, like 250 or 250.50.")
+    stage_label = request.form.get("stage", "")
+    if stage_label not in ("1", "2", "3", "ombudsman"):
+        raise casework.CaseworkError("Choose the stage the remedy came from.")
+    casework.add_remedy(case, stage_label, request.form.get("kind", ""), pence, _text("description", 1000),
+                        current_user.id, on)
+    return "Remedy recorded."
+
+
+def _learning(case: Case, on: date) -> str:
+    due = _date("due_on", None) if _any("due_on") else None
+    casework.add_learning(case, _text("you_said", 2000), _text("we_did", 2000), _text("owner", 200), due,
+                          current_user.id, on)
+    return "Learning action recorded."
+
+
 ACTIONS: dict[str, tuple[tuple[str, ...], Callable[[Case, date], str]]] = {
     "assign": (TRIAGE, _assign),
     "acknowledge": (CASEWORK, _acknowledge),
@@ -198,6 +255,12 @@ ACTIONS: dict[str, tuple[tuple[str, ...], Callable[[Case, date], str]]] = {
     "close": (TRIAGE, _close),
     "front-door": (CASEWORK, _front_door),
     "iro": (CASEWORK, _iro),
+    "panel": (TRIAGE, _panel),
+    "adr": (CASEWORK, _adr),
+    "ombudsman-referral": (TRIAGE, _ombudsman_referral),
+    "ombudsman-decision": (TRIAGE, _ombudsman_decision),
+    "remedy": (TRIAGE, _remedy),
+    "learning": (CASEWORK, _learning),
 }
 
 

@@ -25,6 +25,9 @@ MATRIX = [
     ("POST", f"/staff/cases/{CASE}/close", {"admin": 302, "manager": 302, "officer": 302, "investigator": 403, "statistics": 403, "visitor": 302}),
     ("POST", f"/staff/cases/{CASE}/nonsense", {"admin": 404, "manager": 404, "officer": 404, "investigator": 404, "statistics": 403, "visitor": 302}),
     ("GET", "/staff/cases/CSC-1999-99999", {"admin": 404, "manager": 404, "officer": 404, "investigator": 404, "statistics": 403, "visitor": 302}),
+    ("GET", "/staff/cases/new", {"admin": 200, "manager": 200, "officer": 200, "investigator": 403, "statistics": 403, "visitor": 302}),
+    ("POST", f"/staff/cases/{CASE}/learning", {"admin": 302, "manager": 302, "officer": 302, "investigator": 404, "statistics": 403, "visitor": 302}),
+    ("POST", f"/staff/cases/{CASE}/ombudsman-decision", {"admin": 302, "manager": 302, "officer": 302, "investigator": 403, "statistics": 403, "visitor": 302}),
     ("GET", "/staff/sign-in", {role: 200 for role in ROLES + ["visitor"]}),
 ]
 
@@ -73,7 +76,8 @@ def test_an_investigator_may_act_on_a_case_assigned_to_them(app, reference):
 
 
 @pytest.mark.parametrize("action", ["assign", "acknowledge", "note", "pause", "resume", "extend", "procedure",
-                                    "respond", "escalate", "withdraw", "close", "front-door", "iro"])
+                                    "respond", "escalate", "withdraw", "close", "front-door", "iro", "panel", "adr",
+                                    "ombudsman-referral", "ombudsman-decision", "remedy", "learning"])
 def test_every_action_refuses_a_post_without_its_csrf_token(app, reference, action):
     client = sign_in(app, "admin")
     response = client.client.post(f"/staff/cases/{reference}/{action}", data={"text": "x", "reason": "x"})

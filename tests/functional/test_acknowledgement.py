@@ -9,7 +9,9 @@ from portal.extensions import db
 from portal.models import Case, OutboxMessage
 from portal.notifications.worker import send_due
 from tests.journeys import COMPLAINT, COMPLIMENT
-from tests.smtp import html_of, mail_settings, smtp_server, smtp_settings, submit, text_of  # noqa: F401
+from tests.smtp import (  # noqa: F401 (smtp_server is a fixture)
+    html_of, mail_settings, smtp_server, smtp_settings, submit, text_of,
+)
 
 PERSON = "alex.jones@example.com"
 TEAM = "childrens.complaints@example.org.uk"
@@ -31,7 +33,8 @@ def with_answer(steps, slug: str, **changes):
     return [(s, {**d, **changes} if s == slug else d) for s, d in steps]
 
 
-def test_a_complaint_gets_one_acknowledgement_and_the_team_one_notification(app, client, smtp_server):
+def test_a_complaint_gets_one_acknowledgement_and_the_team_one_notification(
+        app, client, smtp_server):
     reference = submit(client, COMPLAINT)
     promised = client.get("/tell-us/sent").soup.get_text(" ", strip=True)
     deliver(app, smtp_server)
@@ -39,7 +42,8 @@ def test_a_complaint_gets_one_acknowledgement_and_the_team_one_notification(app,
 
     [ack] = smtp_server.to(PERSON)
     assert ack["Subject"] == f"We have received your complaint: {reference}"
-    assert ack["Reply-To"] == TEAM and ack["From"].addresses[0].addr_spec == "no-reply@example.org.uk"
+    assert ack["Reply-To"] == TEAM
+    assert ack["From"].addresses[0].addr_spec == "no-reply@example.org.uk"
     assert ack["Content-Language"] == "en"
     text, html = text_of(ack), html_of(ack)
     ack_by = format_date(case.acknowledge_due_on, "EEEE d MMMM y", locale="en")

@@ -14,7 +14,9 @@ from portal.models import OutboxMessage
 from portal.notifications.outbox import as_utc, enqueue, utcnow
 from portal.notifications.worker import send_due
 from tests.journeys import COMPLAINT
-from tests.smtp import mail_settings, smtp_server, smtp_settings, submit, text_of  # noqa: F401
+from tests.smtp import (  # noqa: F401 (smtp_server is a fixture)
+    mail_settings, smtp_server, smtp_settings, submit, text_of,
+)
 
 PERSON = "alex.jones@example.com"
 
@@ -56,7 +58,8 @@ def test_enqueue_leaves_the_commit_to_the_event_that_causes_the_email(app):
         assert db.session.scalar(select(func.count()).select_from(OutboxMessage)) == 0
 
 
-def test_an_email_waits_while_the_server_is_down_and_is_sent_once_it_is_back(app, client, smtp_server):
+def test_an_email_waits_while_the_server_is_down_and_is_sent_once_it_is_back(
+        app, client, smtp_server):
     smtp_server.stop()
     with mail_settings(app, **smtp_settings(smtp_server)):
         reference = submit(client, COMPLAINT)
@@ -118,7 +121,8 @@ def test_two_workers_at_once_send_each_email_exactly_once(app, smtp_server):
     assert {row.message_id for row in rows(app)} == set(ids)
 
 
-def test_a_refused_recipient_fails_at_once_in_plain_view_and_is_not_sent_again(app, client, smtp_server):
+def test_a_refused_recipient_fails_at_once_in_plain_view_and_is_not_sent_again(
+        app, client, smtp_server):
     smtp_server.refuse(PERSON)
     runner = app.test_cli_runner()
     with mail_settings(app, **smtp_settings(smtp_server)):
@@ -132,7 +136,8 @@ def test_a_refused_recipient_fails_at_once_in_plain_view_and_is_not_sent_again(a
         assert "failed: 1" in status and PERSON in status and "550 5.1.1 No such user" in status
 
         make_due(app)
-        assert runner.invoke(args=["outbox", "send"]).output.startswith("Sent 0, retrying later 0, failed 0.")
+        again = runner.invoke(args=["outbox", "send"]).output
+        assert again.startswith("Sent 0, retrying later 0, failed 0.")
         assert smtp_server.to(PERSON) == [] and len(smtp_server.messages) == 1
 
         # Once the address is put right, the email can be queued again by hand.
@@ -173,11 +178,13 @@ def test_without_a_mail_server_emails_are_written_as_files(app, client, tmp_path
     folder = tmp_path / "outbox"
     with mail_settings(app, MAIL_HOST="", MAIL_FILE_DIR=str(folder)):
         reference = submit(client, COMPLAINT)
-        result = app.test_cli_runner().invoke(args=["outbox", "run", "--passes", "2", "--interval", "0"])
+        result = app.test_cli_runner().invoke(
+            args=["outbox", "run", "--passes", "2", "--interval", "0"])
     assert "Sent 2" in result.output and result.exit_code == 0
     files = sorted(folder.glob("*.eml"))
     assert len(files) == 2
-    messages = [email.message_from_bytes(f.read_bytes(), policy=email.policy.default) for f in files]
+    messages = [email.message_from_bytes(f.read_bytes(), policy=email.policy.default)
+                for f in files]
     [ack] = [m for m in messages if m["To"].addresses[0].addr_spec == PERSON]
     assert ack["Subject"] == f"We have received your complaint: {reference}"
     assert ack["Message-ID"].strip("<>") in files[messages.index(ack)].name

@@ -185,3 +185,85 @@ def test_the_users_commands_manage_accounts_without_a_default_password(app):
     refused = client.post("/staff/sign-in", {"email": "boss@example.org.uk", "password": "a long enough password",
                                              "csrf_token": page.csrf()}, expect=200)
     assert refused.errors() == ["Enter a correct email address and password"]
+
+
+def enter_case(client, **changes):
+    page = client.get("/staff/cases/new")
+    data = {"kind": "complaint", "received_via": "letter", "received_on-day": "", "received_on-month": "",
+            "received_on-year": "", "role": "foster_carer", "contact_name": "Fran Carer",
+            "contact_email": "", "contact_phone": "01632 960 555", "language": "en", "in_care": "yes",
+            "service_area": "children-in-care", "team": "Children in Care Team 1",
+            "summary": "Letter: placement review was cancelled twice.", "csrf_token": page.csrf(),
+            "form_key": page.soup.find("input", attrs={"name": "form_key"})["value"]}
+    data.update(changes)
+    return client.post("/staff/cases/new", data)
+
+
+def test_a_letter_is_entered_routed_and_clocked_from_the_day_it_arrived(app):
+    officer = sign_in(app, "officer")
+    arrived = date.today() - timedelta(days=7)
+    made = enter_case(officer, **{"received_on-day": str(arrived.day), "received_on-month": str(arrived.month),
+                                  "received_on-year": str(arrived.year)})
+    reference = redirect_path(made).rsplit("/", 1)[-1]
+    with app.app_context():
+        case = db.session.scalar(select(Case).where(Case.reference == reference))
+        assert case.received_via == "letter" and case.received_on == arrived
+        assert case.procedure == "statutory" and case.routing["tell_iro"] is True
+        assert case.acknowledge_due_on == app.extensions["calendar"].add_working_days(arrived, 3)
+    page = officer.get(f"/staff/cases/{reference}")
+    text = page.soup.get_text(" ", strip=True)
+    assert "placement review was cancelled twice" in text
+    assert "tell their Independent Reviewing Officer" in text
+
+
+def test_entering_the_same_form_twice_makes_one_case(app):
+    officer = sign_in(app, "officer")
+    page = officer.get("/staff/cases/new")
+    key = page.soup.find("input", attrs={"name": "form_key"})["value"]
+    first = enter_case(officer, form_key=key)
+    second = enter_case(officer, form_key=key)
+    assert redirect_path(first) == redirect_path(second)
+    with app.app_context():
+        assert len(db.session.scalars(select(Case)).all()) == 1
+
+
+def test_an_entered_case_needs_its_kind_service_and_summary(app):
+    officer = sign_in(app, "officer")
+    page = officer.get("/staff/cases/new")
+    data = {"received_on-day": "", "received_on-month": "", "received_on-year": "", "role": "parent",
+            "contact_name": "", "contact_email": "nope", "contact_phone": "", "language": "en",
+            "service_area": "assessment", "team": "", "summary": " ", "csrf_token": page.csrf()}
+    shown = officer.post("/staff/cases/new", data, expect=200)
+    assert shown.errors() == ["Select what kind of case it is", "Select how it was received",
+                              "Enter an email address in the correct format, like name@example.com",
+                              "Enter what the case is about"]
+
+
+def test_after_the_response_the_ombudsman_remedies_and_learning_are_recorded(app):
+    from portal.models import LearningAction, Remedy
+
+    reference = submit_complaint(CheckingClient(app.test_client()))
+    officer = sign_in(app, "officer")
+    act(officer, reference, "respond", {"outcome": "upheld", "category": ["cancelled_visit"], "issue_outcome": ["upheld"]})
+    act(officer, reference, "close", {})
+    act(officer, reference, "ombudsman-referral", {"referred_on-day": "2", "referred_on-month": "1", "referred_on-year": "2026"})
+    act(officer, reference, "ombudsman-decision", {"decision": "upheld_fault_injustice", "decided_on-day": "3",
+                                                   "decided_on-month": "3", "decided_on-year": "2026"})
+    act(officer, reference, "remedy", {"stage": "ombudsman", "kind": "financial", "amount": "£1,650", "description": "For time and trouble"})
+    act(officer, reference, "learning", {"you_said": "Visits were cancelled without notice",
+                                         "we_did": "Cancellations are now phoned through the same day", "owner": "Head of Service"})
+    with app.app_context():
+        case = db.session.scalar(select(Case).where(Case.reference == reference))
+        assert case.ombudsman_referred_on == date(2026, 1, 2) and case.ombudsman_decision == "upheld_fault_injustice"
+        remedy = db.session.scalar(select(Remedy))
+        assert (remedy.stage, remedy.kind, remedy.amount_pence) == ("ombudsman", "financial", 165000)
+        assert db.session.scalar(select(LearningAction.owner)) == "Head of Service"
+    text = officer.get(f"/staff/cases/{reference}").soup.get_text(" ", strip=True)
+    assert "£1650.00" in text and "Cancellations are now phoned through" in text
+
+
+def test_a_financial_remedy_needs_an_amount_that_is_money(app):
+    reference = submit_complaint(CheckingClient(app.test_client()))
+    officer = sign_in(app, "officer")
+    back = act(officer, reference, "remedy", {"stage": "1", "kind": "financial", "amount": "lots"})
+    assert "Enter the amount in pounds" in officer.get(redirect_path(back).split("#")[0]).text
