@@ -60,3 +60,6 @@ test-fast: install ## Run the tests that need no browser
 
 clean: ## Remove what install built (keeps instance/)
 	rm -rf $(VENV) node_modules static/govuk static/css $(STAMPS)
+
+bench: install ## Measure the queue with 100,000 cases (see bench/README.md)
+	bash bench/run.sh $(N)

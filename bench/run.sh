@@ -81,13 +81,16 @@ start_server() {
 
 WRK_OPTIONS="-t$THREADS -c$CONNECTIONS -d$DURATION --timeout 30s --latency"
 : > "$WORK/wrk.tsv"
-# measure NAME PATH [wrk options...]
+# measure NAME PATH [wrk options...]: wrk through bench/wrkrun.py, which also says how much of
+# the machine other work took during the run (other_pct).
 measure() {
     local name="$1" path="$2"; shift 2
     echo "   wrk $name: $path"
     # shellcheck disable=SC2086
-    wrk $WRK_OPTIONS -s "$HERE/report.lua" "$@" "http://127.0.0.1:$PORT$path" > "$WORK/wrk-$name.txt"
-    printf '%s\t%s\t%s\n' "$name" "$path" "$(grep '^BENCH ' "$WORK/wrk-$name.txt")" >> "$WORK/wrk.tsv"
+    "$PY" "$HERE/wrkrun.py" --server-pid "$SERVER_PID" -- \
+        wrk $WRK_OPTIONS -s "$HERE/report.lua" "$@" "http://127.0.0.1:$PORT$path" > "$WORK/wrk-$name.txt"
+    printf '%s\t%s\t%s\t%s\n' "$name" "$path" "$(grep '^BENCH ' "$WORK/wrk-$name.txt")" \
+        "$(grep '^CPU ' "$WORK/wrk-$name.txt")" >> "$WORK/wrk.tsv"
 }
 
 echo "== (a) Baseline: bench/baseline.py"

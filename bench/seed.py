@@ -85,7 +85,8 @@ def teams() -> list[tuple[str, str]]:
     return [(area["name"], team) for area in council["service_areas"] for team in area["teams"]]
 
 
-def make_cases(n: int, staff_ids: list[int], rng: random.Random, today: date) -> list[dict]:
+def make_cases(n: int, staff_ids: list[int], rng: random.Random, today: date,
+               closed_share: float = 0.20) -> list[dict]:
     areas = teams()
     start = today - timedelta(days=3 * 365)
     received = sorted(start + timedelta(days=rng.randrange(3 * 365 + 1)) for _ in range(n))
@@ -105,12 +106,12 @@ def make_cases(n: int, staff_ids: list[int], rng: random.Random, today: date) ->
         name = f"{first} {last}"
         received_at = datetime.combine(received_on, clock(rng.randrange(8, 18), rng.randrange(60)),
                                        tzinfo=timezone.utc)
-        # About 20% closed, 1% withdrawn; the rest are open and in the queue.
+        # By default about 20% closed, 1% withdrawn; the rest are open and in the queue.
         fate = rng.random()
         closed_on = withdrawn_on = None
-        if fate < 0.20:
+        if fate < closed_share:
             closed_on = min(today, received_on + timedelta(days=rng.randrange(5, 120)))
-        elif fate < 0.21:
+        elif fate < closed_share + 0.01:
             withdrawn_on = min(today, received_on + timedelta(days=rng.randrange(1, 40)))
         is_open = closed_on is None and withdrawn_on is None
         acknowledged = not is_open or rng.random() > 0.10
@@ -180,6 +181,8 @@ def main() -> None:
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"), required=False)
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--password", default=os.environ.get("BENCH_PASSWORD", DEFAULT_PASSWORD))
+    parser.add_argument("--closed-share", type=float, default=0.20,
+                        help="share of cases closed (0.20; a real council's history is mostly closed)")
     parser.add_argument("--seed", type=int, default=20261124)
     parser.add_argument("--meta", type=Path, help="where to write the facts run.sh needs (JSON)")
     options = parser.parse_args()
@@ -216,7 +219,7 @@ def main() -> None:
                 for email, name, role in ASSIGNEES
             ])
             staff_ids = list(connection.scalars(select(StaffUser.id)))
-            rows = make_cases(options.cases, staff_ids, rng, today)
+            rows = make_cases(options.cases, staff_ids, rng, today, options.closed_share)
             generated = time.perf_counter()
             for first in range(0, len(rows), CHUNK):
                 connection.execute(insert(Case.__table__), rows[first:first + CHUNK])

@@ -33,7 +33,8 @@ def setup() -> None:
     if not council_file.exists() and not current_app.config.get("COUNCIL_FILE") \
             and not current_app.config.get("COUNCIL_NAME"):
         shutil.copy(SHIPPED / "demo.toml", council_file)
-        click.echo(f"Copied the example council configuration to {council_file}: edit it for your council.")
+        click.echo(f"Copied the example council configuration to {council_file}: "
+                   "edit it for your council.")
     upgrade(directory=current_app.extensions["migrate"].directory)
     click.echo(f"Database ready: {current_app.config['SQLALCHEMY_DATABASE_URI'].split('@')[-1]}")
     click.echo(f"Council: {current_app.extensions['council'].name}")
@@ -107,8 +108,9 @@ def import_cases(source: str, accept_good: bool) -> None:
         click.echo(line, err=True)
     if check.refused and not accept_good:
         raise click.ClickException(
-            f"Refused {len(check.refused)} of {check.lines} lines, so nothing was imported. Put them "
-            f"right, or run again with --accept-good to import the {len(check.good)} good lines only."
+            f"Refused {_lines(len(check.refused))} of {check.lines}, so nothing was imported. Put "
+            f"them right, or run again with --accept-good to import the good ones only "
+            f"({_lines(len(check.good))})."
         )
     refused_before = set(check.refused)
     with click.progressbar(length=len(check.good), label="Importing cases",
@@ -117,9 +119,14 @@ def import_cases(source: str, accept_good: bool) -> None:
     # Lines refused while importing: their reference was saved by something else meanwhile.
     for line in check.report(skip=refused_before):
         click.echo(line, err=True)
-    click.echo(f"Imported {imported} cases; refused {len(check.refused)} lines.")
+    click.echo(f"Imported {imported} {'case' if imported == 1 else 'cases'}; "
+               f"refused {_lines(len(check.refused))}.")
     if check.refused and not imported:
         raise click.ClickException("Nothing was imported.")
+
+
+def _lines(count: int) -> str:
+    return f"{count} line" if count == 1 else f"{count} lines"
 
 
 @cases.command("export")

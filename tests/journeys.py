@@ -31,3 +31,7 @@ COMPLIMENT = [
 
 COMPLAINT_SLUGS = [slug for slug, _ in COMPLAINT]
 COMPLIMENT_SLUGS = [slug for slug, _ in COMPLIMENT]
+
+# The same complaint from someone who asked to be phoned: no email, so staff acknowledge it.
+BY_PHONE = {"contact": {"method": "phone"}, "contact-details": {"phone": "07700 900 982"}}
+COMPLAINT_BY_PHONE = [(slug, BY_PHONE.get(slug, data)) for slug, data in COMPLAINT]

@@ -15,14 +15,30 @@ def case_received(case: Case) -> None:
     """
     if case.id is None:
         db.session.flush()  # the emails point at the case
-    domain = emails.sender_domain()
-    for email in (emails.acknowledgement(case), emails.team_notification(case)):
-        if email is None:
-            continue
-        enqueue(
-            email.kind, email.to, email.subject, email.text, email.html,
-            language=email.language, case_id=case.id, reply_to=email.reply_to, domain=domain,
-        )
+    if send_acknowledgement(case):
+        # The email is the acknowledgement the law's first clock asks for: record it as sent.
+        from portal import casework
+
+        casework.acknowledge(case, "email", None, case.received_on)
+    _queue(emails.team_notification(case), case)
 
 
-__all__ = ["case_received"]
+def send_acknowledgement(case: Case) -> bool:
+    """Queue the acknowledgement to the person; False when they gave no email or said it is
+    not safe to email them."""
+    email = emails.acknowledgement(case)
+    _queue(email, case)
+    return email is not None
+
+
+def _queue(email, case: Case) -> None:
+    if email is None:
+        return
+    enqueue(
+        email.kind, email.to, email.subject, email.text, email.html,
+        language=email.language, case_id=case.id, reply_to=email.reply_to,
+        domain=emails.sender_domain(),
+    )
+
+
+__all__ = ["case_received", "send_acknowledgement"]

@@ -148,21 +148,24 @@ def _send(draft):
     return redirect(url_for(".sent"))
 
 
+def _sent_case() -> Case | None:
+    """The case this browser has just sent, if any."""
+    reference = session.get(SENT_KEY)
+    return db.session.query(Case).filter_by(reference=reference).one_or_none() if reference else None
+
+
 @bp.get("/tell-us/sent")
 def sent():
-    reference = session.get(SENT_KEY)
-    case = db.session.query(Case).filter_by(reference=reference).one_or_none() if reference else None
+    case = _sent_case()
     if case is None:
         # Opened from a bookmark or another browser: nothing to show, and nothing to leak.
         return render_template("public/sent_unknown.html")
-    council = current_app.extensions["council"]
     return render_template("public/sent.html", case=case, expect=expectations(case))
 
 
 @bp.get("/tell-us/sent/copy")
 def sent_copy():
-    reference = session.get(SENT_KEY)
-    case = db.session.query(Case).filter_by(reference=reference).one_or_none() if reference else None
+    case = _sent_case()
     if case is None:
         return render_template("public/sent_unknown.html")
     sections = [

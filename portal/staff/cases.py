@@ -11,7 +11,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal import casework
+from portal import casework, notifications
 from portal.audit import audit
 from portal.extensions import db
 from portal.models import Case, CaseIssue, LearningAction, Remedy, StaffUser
@@ -39,6 +39,7 @@ EVENT_NAMES = {
     "withdrawn": "Withdrawn", "closed": "Closed", "passed_to_front_door": "Passed to the front door",
     "iro_told": "Independent Reviewing Officer told", "ombudsman_referred": "Referred to the Ombudsman",
     "ombudsman_decided": "Ombudsman's decision", "remedy": "Remedy", "learning": "Learning",
+    "imported": "Imported from another system", "entered": "Entered by staff",
 }
 
 
@@ -118,7 +119,16 @@ def _assign(case: Case, on: date) -> str:
 
 
 def _acknowledge(case: Case, on: date) -> str:
-    casework.acknowledge(case, request.form.get("method", ""), current_user.id, _date("sent_on", on))
+    """Send the acknowledgement by email in one action, or record a letter or call."""
+    method = request.form.get("method", "")
+    if method == "email":
+        if not notifications.send_acknowledgement(case):
+            raise casework.CaseworkError(
+                "There is no email address we may use for this case: send a letter or phone instead."
+            )
+        casework.acknowledge(case, "email", current_user.id, on)
+        return "Acknowledgement email queued to be sent."
+    casework.acknowledge(case, method, current_user.id, _date("sent_on", on))
     return "Acknowledgement recorded."
 
 

@@ -13,7 +13,6 @@ from portal import casework
 from portal.audit import audit
 from portal.cases import create_entered
 from portal.domain.routing import ComplaintFacts, route
-from portal.extensions import db
 from portal.forms.staff import NewCaseForm
 from portal.public.submission import decision_record
 from portal.staff import bp

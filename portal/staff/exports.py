@@ -19,7 +19,8 @@ def export_cases() -> Response:
     # Audited before the first byte leaves: a download cut short still counts as one.
     audit("export", "cases", cases=exchange.count_cases(), via="download")
     db.session.commit()
-    response = Response(stream_with_context(exchange.export_lines()), mimetype="application/x-ndjson")
+    response = Response(stream_with_context(exchange.export_lines()),
+                        mimetype="application/x-ndjson")
     filename = f"cases-{date.today().isoformat()}.jsonl"
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     # Every case the council holds, if pseudonymous: no shared cache may keep it.

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import fill
 from tests.conftest import PASSWORD, make_staff
-from tests.journeys import COMPLAINT
+from tests.journeys import COMPLAINT_BY_PHONE
 
 pytestmark = pytest.mark.browser
 DESK = {"width": 1280, "height": 900}
@@ -18,7 +18,7 @@ DESK = {"width": 1280, "height": 900}
 
 def send_complaint(page) -> str:
     page.goto("/tell-us/start")
-    for _slug, data in COMPLAINT:
+    for _slug, data in COMPLAINT_BY_PHONE:
         fill(page, data)
         page.get_by_role("button", name="Continue").click()
     page.get_by_role("button", name="Send your complaint").click()
@@ -63,7 +63,7 @@ def test_an_officer_carries_a_complaint_from_the_queue_to_closing(new_page, live
     if javascript:
         accessibility.check(page, "staff-case-new")
 
-    do(page, "Acknowledge", {"Email": "x"}, "Record acknowledgement")
+    do(page, "Acknowledge", {"Phone call": "x"}, "Record acknowledgement")
     expect(page.get_by_text("Acknowledgement recorded.")).to_be_visible()
     do(page, "Assign", {"Who should have it": f"Ike Investigator {tag} (Investigating officer)"})
     expect(page.get_by_text(f"Assigned to Ike Investigator {tag}.")).to_be_visible()

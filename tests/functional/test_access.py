@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 from portal.extensions import db
 from portal.models import Case, StaffUser
 from tests.conftest import CheckingClient, sign_in, submit_complaint
+from tests.journeys import BY_PHONE
 
 ROLES = ["admin", "manager", "officer", "investigator", "statistics"]
 OPEN_TO_ALL = {"staff.sign_in", "staff.sign_out", "staff.session_status", "staff.keep_signed_in"}
@@ -28,13 +29,14 @@ MATRIX = [
     ("GET", "/staff/cases/new", {"admin": 200, "manager": 200, "officer": 200, "investigator": 403, "statistics": 403, "visitor": 302}),
     ("POST", f"/staff/cases/{CASE}/learning", {"admin": 302, "manager": 302, "officer": 302, "investigator": 404, "statistics": 403, "visitor": 302}),
     ("POST", f"/staff/cases/{CASE}/ombudsman-decision", {"admin": 302, "manager": 302, "officer": 302, "investigator": 403, "statistics": 403, "visitor": 302}),
+    ("GET", "/staff/cases.jsonl", {"admin": 200, "manager": 200, "officer": 403, "investigator": 403, "statistics": 403, "visitor": 302}),
     ("GET", "/staff/sign-in", {role: 200 for role in ROLES + ["visitor"]}),
 ]
 
 
 @pytest.fixture
 def reference(app):
-    return submit_complaint(CheckingClient(app.test_client()))
+    return submit_complaint(CheckingClient(app.test_client()), BY_PHONE)
 
 
 def client_for(app, who):
@@ -58,6 +60,8 @@ def test_every_staff_url_answers_each_role_as_it_should(app, reference, who):
             response = client.client.get(url)
         else:
             response = client.client.post(url, data={"csrf_token": token, "text": "A note", "reason": "x"})
+        response.get_data()  # a download streams: read it to the end, as a browser would
+        response.close()
         assert response.status_code == expected[who], (who, method, url, response.status_code)
         if who == "visitor" and expected[who] == 302:
             assert "/staff/sign-in" in response.location

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from portal import exchange
 from portal.extensions import db
 from portal.models import AuditEntry, Case, CaseEvent, CaseStage
-from tests.conftest import CheckingClient, redirect_path, sign_in
+from tests.conftest import CheckingClient, redirect_path, sign_in, submit_complaint
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "cases-sample.jsonl"
 # Keys the export may add or the import ignores.
@@ -84,7 +84,8 @@ def assert_bad_lines_reported(output: str) -> None:
     assert ('line 4: issues[1]: category "weather" is not one of the configured categories: '
             'lack_of_communication, behaviour_attitude_of_staff') in output
     assert "line 5: not JSON" in output
-    assert 'line 6: reference "OLD-1" is duplicated within the file: it is already on line 1' in output
+    assert ('line 6: reference "OLD-1" is duplicated within the file: '
+            'it is already on line 1') in output
     assert "line 1:" not in output
 
 
@@ -114,8 +115,8 @@ def test_a_file_with_bad_lines_imports_nothing_and_says_why(app, tmp_path):
     result = run(app, "import", write(tmp_path, BAD_FILE))
     assert result.exit_code != 0
     assert_bad_lines_reported(result.output)
-    assert "Refused 5 of 6 lines, so nothing was imported" in result.output
-    assert "--accept-good to import the 1 good lines only" in result.output
+    assert "Refused 5 lines of 6, so nothing was imported" in result.output
+    assert "--accept-good to import the good ones only (1 line)" in result.output
     assert case_count(app) == 0
 
 
@@ -123,18 +124,24 @@ def test_accept_good_imports_the_good_lines_and_reports_the_bad(app, tmp_path):
     result = run(app, "import", write(tmp_path, BAD_FILE), "--accept-good")
     assert result.exit_code == 0, result.output
     assert_bad_lines_reported(result.output)
-    assert "Imported 1 cases; refused 5 lines." in result.output
+    assert "Imported 1 case; refused 5 lines." in result.output
     with app.app_context():
         assert list(db.session.scalars(select(Case.reference))) == ["OLD-1"]
         case = db.session.scalar(select(Case))
         assert case.received_via == "email", "the first OLD-1, not the repeat on line 6"
         entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "import"))
-        assert entry.target == "cases" and entry.detail["imported"] == 1 and entry.detail["refused"] == 5
+        assert entry.target == "cases"
+        assert entry.detail["imported"] == 1 and entry.detail["refused"] == 5
 
 
-def test_importing_the_same_file_twice_never_makes_a_second_case(app):
+def test_importing_the_same_file_twice_never_makes_a_second_case(app, tmp_path):
     assert run(app, "import", str(SAMPLE)).exit_code == 0
     before = case_count(app)
+    # A known reference among new ones is refused before anything is saved.
+    mixed = run(app, "import", write(tmp_path, [good_line("NEW-1"), good_line("OLD-2023-0002")]))
+    assert mixed.exit_code != 0
+    assert 'line 2: reference "OLD-2023-0002" already exists' in mixed.output
+    assert case_count(app) == before
     again = run(app, "import", str(SAMPLE))
     assert again.exit_code != 0
     assert 'line 1: reference "OLD-2023-0001" already exists' in again.output
@@ -172,6 +179,7 @@ def test_an_imported_case_is_in_the_queue_with_its_due_dates_and_opens(app):
 
 def test_managers_download_every_case_officers_may_not_and_it_is_audited(app):
     assert run(app, "import", str(SAMPLE)).exit_code == 0
+    made_here = submit_complaint(CheckingClient(app.test_client()))
     manager = sign_in(app, "manager")
     link = manager.get("/staff/").soup.find("a", string="Download all cases (JSON Lines)")
     assert link["href"] == "/staff/cases.jsonl"
@@ -182,12 +190,14 @@ def test_managers_download_every_case_officers_may_not_and_it_is_audited(app):
         f'attachment; filename="cases-{date.today().isoformat()}.jsonl"'
     assert response.headers["Cache-Control"] == "no-store"
     downloaded = lines_of(response.get_data(as_text=True))
-    assert len(downloaded) == case_count(app) == 7
+    assert len(downloaded) == case_count(app) == 8
+    assert downloaded[-1]["reference"] == made_here
+    assert downloaded[-1]["received_via"] == "online_form"
     assert lines_of(run(app, "export", "-").stdout) == downloaded
     with app.app_context():
-        entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "export",
-                                                           AuditEntry.detail["via"].as_string() == "download"))
-        assert entry.target == "cases" and entry.detail["cases"] == 7 and entry.actor_id
+        entry = db.session.scalar(select(AuditEntry).where(
+            AuditEntry.action == "export", AuditEntry.detail["via"].as_string() == "download"))
+        assert entry.target == "cases" and entry.detail["cases"] == 8 and entry.actor_id
 
     officer = sign_in(app, "officer", "officer2@example.org.uk")
     assert officer.client.get("/staff/cases.jsonl").status_code == 403
@@ -209,21 +219,29 @@ def test_an_export_never_holds_equalities_answers(app, tmp_path):
 @pytest.mark.parametrize("changes, reason", [
     ({"stages": [{"stage": 1, "started_on": "2023-04-10", "responded_on": "2023-04-05"}]},
      "stage 1: responded_on 2023-04-05 is before started_on 2023-04-10"),
-    ({"acknowledged_on": "2023-04-01"}, "acknowledged_on 2023-04-01 is before received_on 2023-04-03"),
+    ({"acknowledged_on": "2023-04-01"},
+     "acknowledged_on 2023-04-01 is before received_on 2023-04-03"),
     ({"received_on": "2999-01-01"}, "received_on 2999-01-01 is in the future"),
     ({"received_on": "20230403"}, 'received_on "20230403" is not a date (YYYY-MM-DD)'),
     ({"stages": [{"stage": 1}, {"stage": 1}]}, "stage 1: appears more than once"),
     ({"stages": [{"stage": 4}]}, "stages[1]: stage 4 is not 1, 2 or 3"),
-    ({"procedure": "corporate", "stages": [{"stage": 3}]}, "stage 3: the corporate procedure has no stage 3"),
+    ({"procedure": "corporate", "stages": [{"stage": 3}]},
+     "stage 3: the corporate procedure has no stage 3"),
     ({"remedies": [{"stage": 1, "kind": "financial", "amount_pence": -5}]},
      "remedies[1]: amount_pence -5 is not a whole number of pence, 0 or more"),
     ({"remedies": [{"stage": 1, "kind": "financial", "amount_pence": 12.5}]},
      "remedies[1]: amount_pence 12.5 is not a whole number of pence, 0 or more"),
-    ({"remedies": [{"stage": "1", "kind": "apology"}]}, 'remedies[1]: stage "1" is not one of 1, 2, 3, "ombudsman"'),
+    ({"remedies": [{"stage": 1.0, "kind": "apology"}]},
+     'remedies[1]: stage 1.0 is not one of 1, 2, 3, "ombudsman"'),
+    ({"stages": [{"stage": True}]}, "stages[1]: stage true is not 1, 2 or 3"),
+    ({"remedies": [{"stage": "1", "kind": "apology"}]},
+     'remedies[1]: stage "1" is not one of 1, 2, 3, "ombudsman"'),
     ({"received_via": "pigeon"}, 'received_via "pigeon" is not one of online_form,'),
     ({"complainant_role": "neighbour"}, 'complainant_role "neighbour" is not one of young_person,'),
-    ({"stages": [{"stage": 1, "late_reason": "busy"}]}, 'stage 1: late_reason "busy" is not one of extension_agreed,'),
-    ({"ombudsman": {"decision": "fault"}}, 'ombudsman: decision "fault" is not one of closed_after_initial_enquiries,'),
+    ({"stages": [{"stage": 1, "late_reason": "busy"}]},
+     'stage 1: late_reason "busy" is not one of extension_agreed,'),
+    ({"ombudsman": {"decision": "fault"}},
+     'ombudsman: decision "fault" is not one of closed_after_initial_enquiries,'),
     ({"procedure": None}, "procedure is missing: a complaint follows one of statutory, corporate"),
     ({"made_by_young_person": "yes"}, 'made_by_young_person "yes" is not true or false'),
     ({"reference": None}, "reference is missing"),
@@ -234,7 +252,8 @@ def test_each_mistake_in_a_line_is_named(app, changes, reason):
         rules = exchange.council_rules()
     with pytest.raises(exchange.Refused) as refused:
         exchange.parse_line(good_line(**changes), rules)
-    assert any(problem.startswith(reason) for problem in refused.value.problems), refused.value.problems
+    problems = refused.value.problems
+    assert any(problem.startswith(reason) for problem in problems), problems
 
 
 def test_every_problem_of_a_line_is_reported_not_only_the_first(app):
@@ -244,3 +263,18 @@ def test_every_problem_of_a_line_is_reported_not_only_the_first(app):
     with pytest.raises(exchange.Refused) as refused:
         exchange.parse_line(line, rules)
     assert len(refused.value.problems) == 3
+
+
+def test_a_case_saved_between_checking_and_importing_is_refused_not_doubled(app):
+    with app.app_context():
+        check = exchange.FileCheck(exchange.council_rules())
+        for number, line in enumerate(SAMPLE.read_text(encoding="utf-8").splitlines(), 1):
+            check.add(number, line)
+        check.against_database()
+        assert not check.refused
+    # Another import of the same file finishes first.
+    assert run(app, "import", str(SAMPLE)).exit_code == 0
+    with app.app_context():
+        assert exchange.import_cases(check) == 0
+        assert all("already exists" in reasons[0] for reasons in check.refused.values())
+        assert len(check.refused) == case_count(app) == 7

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from portal.extensions import db
 from portal.models import Case
 from tests.conftest import redirect_path
-from tests.journeys import COMPLAINT, COMPLAINT_SLUGS, COMPLIMENT, COMPLIMENT_SLUGS
+from tests.journeys import COMPLAINT, COMPLAINT_BY_PHONE, COMPLAINT_SLUGS, COMPLIMENT, COMPLIMENT_SLUGS
 
 
 def walk(client, steps):
@@ -80,11 +80,20 @@ def test_a_complaint_is_sent_and_gets_a_reference(app, client):
 
 
 def test_the_confirmation_says_when_to_expect_an_answer(client):
-    walk(client, COMPLAINT)
+    walk(client, COMPLAINT_BY_PHONE)
     send(client)
     text = client.get("/tell-us/sent").soup.get_text(" ", strip=True)
     assert "complaints procedure for children's social care" in text
     assert re.search(r"will contact you by \w+day \d{1,2} \w+ \d{4}", text)
+    assert re.search(r"full reply by \w+day \d{1,2} \w+ \d{4}", text)
+
+
+def test_the_confirmation_says_the_email_is_the_acknowledgement(client):
+    walk(client, COMPLAINT)
+    send(client)
+    text = client.get("/tell-us/sent").soup.get_text(" ", strip=True)
+    assert "We have sent you an email to confirm that we have received it" in text
+    assert "will contact you by" not in text
     assert re.search(r"full reply by \w+day \d{1,2} \w+ \d{4}", text)
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from portal.cases import override_procedure
 from portal.extensions import db
 from portal.models import Case
-from tests.journeys import COMPLAINT
+from tests.journeys import BY_PHONE, COMPLAINT
 
 
 def submit(client, changes=None):
@@ -44,9 +44,19 @@ def test_a_complaint_about_school_admissions_is_corporate(app, client):
     assert case.procedure == "corporate"
     assert any(r["code"] == "education" for r in case.routing["reasons"])
     calendar = app.extensions["calendar"]
-    # Corporate: acknowledge in 5, respond 10 working days after the acknowledgement is due.
+    # Corporate: acknowledge in 5, respond 10 working days after the acknowledgement, which
+    # the automatic email made on the day it arrived.
+    assert case.acknowledge_due_on == calendar.add_working_days(case.received_on, 5)
+    assert case.acknowledged_on == case.received_on
+    assert case.response_due_on == calendar.add_working_days(case.received_on, 10)
+
+
+def test_a_corporate_complaint_not_yet_acknowledged_is_due_ten_days_after_the_acknowledgement_is(app, client):
+    submit(client, {"service": {"service_area": "education"}, **BY_PHONE})
+    case = the_case(app)
+    calendar = app.extensions["calendar"]
     acknowledge = calendar.add_working_days(case.received_on, 5)
-    assert case.acknowledge_due_on == acknowledge
+    assert case.acknowledged_on is None and case.acknowledge_due_on == acknowledge
     assert case.response_due_on == calendar.add_working_days(acknowledge, 10)
 
 

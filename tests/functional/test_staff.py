@@ -9,6 +9,7 @@ from sqlalchemy import select, update
 from portal.extensions import db
 from portal.models import AuditEntry, Case, CaseIssue, CaseStage, StaffUser
 from tests.conftest import PASSWORD, CheckingClient, make_staff, redirect_path, sign_in, submit_complaint
+from tests.journeys import BY_PHONE
 
 
 def test_sign_in_with_a_wrong_password_says_so_without_saying_which(app):
@@ -56,7 +57,7 @@ def test_a_session_left_idle_ends_with_an_explanation(app):
 
 
 def test_a_new_complaint_is_in_the_queue_with_its_acknowledgement_due(app):
-    reference = submit_complaint(CheckingClient(app.test_client()))
+    reference = submit_complaint(CheckingClient(app.test_client()), BY_PHONE)
     officer = sign_in(app, "officer")
     queue = officer.get("/staff/")
     row = queue.soup.find("a", string=reference).find_parent("tr")
@@ -267,3 +268,35 @@ def test_a_financial_remedy_needs_an_amount_that_is_money(app):
     officer = sign_in(app, "officer")
     back = act(officer, reference, "remedy", {"stage": "1", "kind": "financial", "amount": "lots"})
     assert "Enter the amount in pounds" in officer.get(redirect_path(back).split("#")[0]).text
+
+
+def test_an_emailed_complaint_is_already_acknowledged_in_the_queue(app):
+    reference = submit_complaint(CheckingClient(app.test_client()))
+    officer = sign_in(app, "officer")
+    row = officer.get("/staff/").soup.find("a", string=reference).find_parent("tr").get_text(" ", strip=True)
+    assert "Acknowledgement due" not in row and "Stage 1 response" in row
+
+
+def test_staff_send_the_acknowledgement_email_in_one_action(app):
+    from portal.models import OutboxMessage
+
+    officer = sign_in(app, "officer")
+    made = enter_case(officer, contact_email="fran@example.com", language="cy")
+    reference = redirect_path(made).rsplit("/", 1)[-1]
+    act(officer, reference, "acknowledge", {"method": "email"})
+    with app.app_context():
+        case = db.session.scalar(select(Case).where(Case.reference == reference))
+        assert case.acknowledged_on == date.today() and case.acknowledged_by == "email"
+        email = db.session.scalar(select(OutboxMessage).where(OutboxMessage.kind == "acknowledgement"))
+        assert email.to_address == "fran@example.com" and email.language == "cy" and reference in email.subject
+
+
+def test_acknowledging_by_email_without_an_address_says_what_to_do_instead(app):
+    officer = sign_in(app, "officer")
+    reference = redirect_path(enter_case(officer)).rsplit("/", 1)[-1]
+    back = act(officer, reference, "acknowledge", {"method": "email"})
+    page = officer.get(redirect_path(back).split("#")[0])
+    assert "send a letter or phone instead" in page.text
+    act(officer, reference, "acknowledge", {"method": "letter", "sent_on-day": "", "sent_on-month": "", "sent_on-year": ""})
+    with app.app_context():
+        assert db.session.scalar(select(Case.acknowledged_by).where(Case.reference == reference)) == "letter"

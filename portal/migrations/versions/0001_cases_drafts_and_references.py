@@ -1,7 +1,7 @@
 """cases drafts and references
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-24 16:37:48.942068
 
 """
