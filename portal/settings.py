@@ -27,6 +27,8 @@ def base_settings(instance_path: Path) -> dict[str, Any]:
         "PERMANENT_SESSION_LIFETIME": timedelta(
             minutes=int(os.environ.get("PORTAL_DRAFT_IDLE_MINUTES", "120"))
         ),
+        # Staff are signed out after this long without activity (warned two minutes before).
+        "STAFF_IDLE_MINUTES": int(os.environ.get("PORTAL_STAFF_IDLE_MINUTES", "30")),
         "SESSION_COOKIE_NAME": "portal_session",
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SECURE": os.environ.get("PORTAL_INSECURE_COOKIES") != "1",
