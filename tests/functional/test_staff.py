@@ -300,3 +300,11 @@ def test_acknowledging_by_email_without_an_address_says_what_to_do_instead(app):
     act(officer, reference, "acknowledge", {"method": "letter", "sent_on-day": "", "sent_on-month": "", "sent_on-year": ""})
     with app.app_context():
         assert db.session.scalar(select(Case.acknowledged_by).where(Case.reference == reference)) == "letter"
+
+
+def test_a_search_for_a_wildcard_finds_nothing_rather_than_everything(app):
+    submit_complaint(CheckingClient(app.test_client()))
+    officer = sign_in(app, "officer")
+    for wildcard in ["%", "_", "a%"]:
+        page = officer.get(f"/staff/?q={wildcard.replace('%', '%25')}")
+        assert "No open cases match." in page.text, wildcard
