@@ -8,7 +8,7 @@ FLASK := $(BIN)/flask --app portal
 CHROMIUM := /usr/lib/chromium/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser run setup test test-fast translations-extract translations-update translations-compile clean
+.PHONY: help install browser run setup test test-postgres test-fast bench translations-extract translations-update translations-compile clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 24
@@ -54,6 +54,10 @@ run: setup ## Run the portal on http://127.0.0.1:5000 (SQLite in instance/, emai
 
 test: install browser ## Run the whole test suite
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
+
+test-postgres: install browser ## Run the whole suite again on a throwaway PostgreSQL cluster
+	@url=$$(bash tests/pg.sh start) && trap 'bash tests/pg.sh stop' EXIT && \
+		TEST_DATABASE_URL=$$url $(BIN)/python -m pytest -n 2 --dist loadgroup -q
 
 test-fast: install ## Run the tests that need no browser
 	$(BIN)/python -m pytest -q -m "not browser"

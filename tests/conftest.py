@@ -18,12 +18,30 @@ ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "tests" / "output"
 
 
-def make_app(tmp_path: Path, **overrides):
+def database_url(tmp_path: Path, purpose: str) -> str:
+    """SQLite in the test's folder, or, when TEST_DATABASE_URL names a PostgreSQL server, a
+    database of its own for each test process and purpose (they run side by side)."""
+    base = os.environ.get("TEST_DATABASE_URL")
+    if not base:
+        return f"sqlite:///{tmp_path / 'portal.sqlite3'}"
+    import psycopg
+
+    server, _, name = base.rpartition("/")
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    database = f"{name}_{worker}_{purpose}"
+    admin = server.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", (database,)).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{database}"')
+    return f"{server}/{database}"
+
+
+def make_app(tmp_path: Path, purpose: str = "app", **overrides):
     settings = {
         "TESTING": True,
         "SECRET_KEY": "test-secret-key",
-        "SQLALCHEMY_DATABASE_URI": os.environ.get("TEST_DATABASE_URL")
-        or f"sqlite:///{tmp_path / 'portal.sqlite3'}",
+        "SQLALCHEMY_DATABASE_URI": database_url(tmp_path, purpose),
         "COUNCIL_FILE": str(ROOT / "portal" / "councils" / "demo.toml"),
     }
     settings.update(overrides)
@@ -37,7 +55,7 @@ def make_app(tmp_path: Path, **overrides):
 @pytest.fixture(scope="session")
 def shared_app(tmp_path_factory):
     # One app per test process: building the templates again for every test costs seconds.
-    return make_app(tmp_path_factory.mktemp("portal"))
+    return make_app(tmp_path_factory.mktemp("portal"), "shared")
 
 
 @pytest.fixture

@@ -33,7 +33,7 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
     """The portal on a random port, in a thread, with its own database."""
-    app = make_app(tmp_path_factory.mktemp("live"))
+    app = make_app(tmp_path_factory.mktemp("live"), "live")
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
