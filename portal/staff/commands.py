@@ -92,23 +92,23 @@ def set_password(email: str, password_stdin: bool) -> None:
     click.echo(f"New password set for {user.email}.")
 
 
+def _set_active(email: str, active: bool) -> StaffUser:
+    user = _user(email)
+    user.active = active
+    audit("change", f"user:{user.id}", what="activate" if active else "deactivate")
+    db.session.commit()
+    return user
+
+
 @users.command("deactivate")
 @click.argument("email")
 def deactivate(email: str) -> None:
     """Stop an account signing in (its history stays)."""
-    user = _user(email)
-    user.active = False
-    audit("change", f"user:{user.id}", what="deactivate")
-    db.session.commit()
-    click.echo(f"{user.email} can no longer sign in.")
+    click.echo(f"{_set_active(email, False).email} can no longer sign in.")
 
 
 @users.command("activate")
 @click.argument("email")
 def activate(email: str) -> None:
     """Let a deactivated account sign in again."""
-    user = _user(email)
-    user.active = True
-    audit("change", f"user:{user.id}", what="activate")
-    db.session.commit()
-    click.echo(f"{user.email} can sign in again.")
+    click.echo(f"{_set_active(email, True).email} can sign in again.")

@@ -96,25 +96,24 @@ def test_contrast_is_worked_out_as_wcag_does():
     assert contrast_with_white("#ffdd00") < 4.5
 
 
-def test_the_portal_refuses_to_start_with_a_broken_configuration(tmp_path):
+def start_with(tmp_path, old: str, new: str) -> subprocess.CompletedProcess:
+    """Start the portal's command line with the demo configuration changed from `old` to `new`."""
     bad = tmp_path / "council.toml"
-    bad.write_text(DEMO.read_text().replace('colour = "#1d4f76"', 'colour = "sky blue"'))
+    bad.write_text(DEMO.read_text().replace(old, new))
     env = {**os.environ, "PORTAL_COUNCIL_FILE": str(bad), "SECRET_KEY": "x"}
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "flask", "--app", "portal", "routes"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
     )
+
+
+def test_the_portal_refuses_to_start_with_a_broken_configuration(tmp_path):
+    result = start_with(tmp_path, 'colour = "#1d4f76"', 'colour = "sky blue"')
     assert result.returncode != 0
     assert "branding.colour: expected a colour written #rrggbb, got 'sky blue'" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_bad_timescales_stop_the_portal_too(tmp_path):
-    bad = tmp_path / "council.toml"
-    bad.write_text(DEMO.read_text().replace("acknowledge = 3 ", "acknowledge = 0 "))
-    env = {**os.environ, "PORTAL_COUNCIL_FILE": str(bad), "SECRET_KEY": "x"}
-    result = subprocess.run(
-        [sys.executable, "-m", "flask", "--app", "portal", "routes"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
-    )
+    result = start_with(tmp_path, "acknowledge = 3 ", "acknowledge = 0 ")
     assert result.returncode != 0 and "timescales.statutory.acknowledge" in result.stderr
