@@ -100,8 +100,10 @@ def init_blueprints(app: Flask) -> None:
     from portal import errors, i18n
     from portal.public.routes import bp as public
     from portal.staff import bp as staff
+    from portal.statistics.routes import bp as statistics
 
     app.register_blueprint(public)
     app.register_blueprint(staff)
+    app.register_blueprint(statistics)
     app.register_blueprint(i18n.bp)
     errors.init_app(app)

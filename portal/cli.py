@@ -21,6 +21,9 @@ def init_app(app: Flask) -> None:
     from portal.staff.commands import users
 
     app.cli.add_command(users)
+    from portal.statistics.cli import statistics
+
+    app.cli.add_command(statistics)
 
 
 @click.command()

@@ -36,7 +36,7 @@ def select_locale() -> str:
 
     The back office is in English: its users are the council's staff.
     """
-    if request.blueprint == "staff":
+    if request.blueprint in ("staff", "statistics"):
         return "en"
     choice = session.get("lang")
     if choice in offered():

@@ -93,3 +93,18 @@ def test_the_sign_in_page_and_a_new_case_form_are_accessible(new_page, live_serv
     page.get_by_role("button", name="Make the case").click()
     expect(page.locator(".govuk-error-summary")).to_be_visible()
     accessibility.check(page, "staff-new-case-error")
+
+
+def test_the_statistics_and_the_draft_report_are_accessible(new_page, live_server, accessibility):
+    from tests.conftest import ROOT
+
+    sample = ROOT / "tests" / "data" / "statistics-2023-24.jsonl"
+    live_server.app.test_cli_runner().invoke(args=["cases", "import", str(sample), "--accept-good"])
+    make_staff(live_server.app, "statistics", "figures@example.org.uk", "Fi Figures")
+    page = new_page(viewport=DESK)
+    sign_in(page, "figures@example.org.uk")
+    page.goto("/staff/statistics/2023-24")
+    expect(page.get_by_role("heading", name="Statistics 2023-24")).to_be_visible()
+    accessibility.check(page, "staff-statistics")
+    page.get_by_role("link", name="Draft annual report for 2023-24").click()
+    accessibility.check(page, "staff-annual-report")

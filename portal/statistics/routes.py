@@ -1,0 +1,152 @@
+"""The statistics pages: every family for a reporting year as tables with charts beside them,
+the downloads (CSV, spreadsheet, JSON), and a draft of the annual report."""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from sqlalchemy import func, select
+
+from portal.audit import audit
+from portal.domain import statistics as stats
+from portal.extensions import db
+from portal.models import Case
+from portal.staff.permissions import requires
+from portal.statistics.charts import bar_chart
+from portal.statistics.formats import FAMILIES, Table, table_csv, tables, write_xlsx
+from portal.statistics.report import build_report
+
+bp = Blueprint("statistics", __name__, url_prefix="/staff/statistics")
+VIEWERS = ("admin", "manager", "statistics")
+
+
+@bp.app_template_filter("plain")
+def plain(label) -> str:
+    """A code as people read it: "stage1_received" becomes "Stage 1 received". Downloads keep
+    the codes, which are what a spreadsheet or another system matches on."""
+    if not isinstance(label, str) or " " in label or not label:
+        return "" if label is None else str(label)
+    words = re.sub(r"stage(\d)", r"stage \1", label).replace("_", " ").replace(" percent", " (%)")
+    return words[0].upper() + words[1:]
+
+
+def current_year(today: date | None = None) -> str:
+    today = today or date.today()
+    start = today.year if today.month >= 4 else today.year - 1
+    return f"{start}-{(start + 1) % 100:02d}"
+
+
+def years_held() -> list[str]:
+    """Every reporting year from the earliest case to this one, newest first."""
+    earliest = db.session.scalar(select(func.min(Case.received_on))) or date.today()
+    first = int(current_year(earliest)[:4])
+    last = int(current_year()[:4])
+    return [f"{y}-{(y + 1) % 100:02d}" for y in range(last, first - 1, -1)]
+
+
+def report_for(year: str) -> dict:
+    try:
+        stats.parse_year(year)
+    except ValueError:
+        abort(404)
+    return build_report(year)
+
+
+PREFERRED = ("received", "count", "value", "complaints", "issues", "total", "number")
+
+
+def chart_for(table: Table):
+    """A bar chart of the table's main column of figures (received, or the first count), with
+    percentages left out: a count and a percentage on one scale would mislead."""
+    if not table.rows or len(table.columns) < 2:
+        return None
+    numeric = [c for c in range(1, len(table.columns))
+               if any(isinstance(row[c], (int, float)) and not isinstance(row[c], bool) for row in table.rows)]
+    if not numeric:
+        return None
+    column = next((c for name in PREFERRED for c in numeric if table.columns[c] == name), numeric[0])
+    items = [(plain(row[0]), row[column]) for row in table.rows
+             if row[column] is not None and "percent" not in str(row[0])][:20]
+    return bar_chart(f"{table.title}: {plain(table.columns[column])}", items)
+
+
+@bp.get("/")
+@requires(*VIEWERS)
+def index():
+    chosen = request.args.get("year") or current_year()
+    return redirect(url_for("statistics.year", year=chosen))
+
+
+@bp.get("/<year>")
+@requires(*VIEWERS)
+def year(year: str):
+    report = report_for(year)
+    found = tables(report)
+    families = [(code, title, [t for t in found if t.family == code]) for code, title in FAMILIES.items()]
+    audit("view", f"statistics:{year}")
+    db.session.commit()
+    return render_template(
+        "statistics/year.html", title=f"Statistics {year}", year=year, report=report,
+        families=families, years=years_held(), chart_for=chart_for,
+    )
+
+
+@bp.get("/<year>.json")
+@requires(*VIEWERS)
+def as_json(year: str):
+    report = report_for(year)
+    return _download(json.dumps(report, indent=2, ensure_ascii=False), "application/json",
+                     f"statistics-{year}.json", year)
+
+
+@bp.get("/<year>/<name>.csv")
+@requires(*VIEWERS)
+def as_csv(year: str, name: str):
+    table = next((t for t in tables(report_for(year)) if t.file_name == f"{name}.csv"), None)
+    if table is None:
+        abort(404)
+    return _download(table_csv(table), "text/csv", f"statistics-{year}-{table.file_name}", year)
+
+
+@bp.get("/<year>.xlsx")
+@requires(*VIEWERS)
+def as_xlsx(year: str):
+    report = report_for(year)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "statistics.xlsx"
+        write_xlsx(report, path)
+        body = path.read_bytes()
+    return _download(body, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                     f"statistics-{year}.xlsx", year)
+
+
+@bp.get("/<year>/report")
+@requires(*VIEWERS)
+def draft_report(year: str):
+    report = report_for(year)
+    return render_template("statistics/report.html", title=f"Annual report {year} (draft)",
+                           year=year, report=report, tables=tables(report), chart_for=chart_for,
+                           document=False, back=url_for("statistics.year", year=year))
+
+
+@bp.get("/<year>/report.html")
+@requires(*VIEWERS)
+def draft_document(year: str):
+    report = report_for(year)
+    body = render_template("statistics/report.html", title=f"Annual report {year} (draft)",
+                           year=year, report=report, tables=tables(report), chart_for=chart_for,
+                           document=True)
+    return _download(body, "text/html", f"annual-report-{year}-draft.html", year)
+
+
+def _download(body, mimetype: str, filename: str, year: str) -> Response:
+    audit("export", f"statistics:{year}", file=filename)
+    db.session.commit()
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
