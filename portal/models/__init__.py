@@ -1,6 +1,7 @@
 """Every table of the portal. Import models from here."""
 
 from portal.models.case import Case, ReferenceCounter
+from portal.models.context import ContextFigure
 from portal.models.draft import Draft
 from portal.models.handling import AdrMeeting, CaseIssue, CaseStage, LearningAction, Remedy
 from portal.models.history import AuditEntry, CaseEvent
@@ -8,6 +9,6 @@ from portal.models.outbox import OutboxMessage
 from portal.models.staff import ROLES, StaffUser
 
 __all__ = [
-    "AdrMeeting", "AuditEntry", "Case", "CaseEvent", "CaseIssue", "CaseStage", "Draft",
+    "AdrMeeting", "AuditEntry", "Case", "CaseEvent", "ContextFigure", "CaseIssue", "CaseStage", "Draft",
     "LearningAction", "OutboxMessage", "ROLES", "ReferenceCounter", "Remedy", "StaffUser",
 ]

@@ -16,6 +16,7 @@ from portal.audit import audit
 from portal.domain import statistics as stats
 from portal.extensions import db
 from portal.models import Case
+from portal.models.context import GROUPS
 from portal.staff.permissions import requires
 from portal.statistics.charts import bar_chart
 from portal.statistics.formats import FAMILIES, Table, table_csv, tables, write_xlsx
@@ -131,7 +132,8 @@ def draft_report(year: str):
     report = report_for(year)
     return render_template("statistics/report.html", title=f"Annual report {year} (draft)",
                            year=year, report=report, tables=tables(report), chart_for=chart_for,
-                           document=False, back=url_for("statistics.year", year=year))
+                           document=False, back=url_for("statistics.year", year=year),
+                           supported=context.figures(year), groups=GROUPS)
 
 
 @bp.get("/<year>/report.html")
@@ -140,7 +142,7 @@ def draft_document(year: str):
     report = report_for(year)
     body = render_template("statistics/report.html", title=f"Annual report {year} (draft)",
                            year=year, report=report, tables=tables(report), chart_for=chart_for,
-                           document=True)
+                           document=True, supported=context.figures(year), groups=GROUPS)
     return _download(body, "text/html", f"annual-report-{year}-draft.html", year)
 
 
@@ -150,3 +152,6 @@ def _download(body, mimetype: str, filename: str, year: str) -> Response:
     response = Response(body, mimetype=mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+from portal.statistics import context  # noqa: E402,F401  (its routes register on bp)
