@@ -38,9 +38,6 @@ class Period:
     start: date
     end: date
 
-    def __contains__(self, day: date) -> bool:
-        return self.start <= day <= self.end
-
 
 @dataclass(frozen=True, order=True)
 class ReportingYear:
@@ -277,7 +274,7 @@ class StageOneYear:
     responded: list[int]
     within: dict[int, list[int]]  # limit (10, 20, 25) -> responses within it, by month
     withdrawn: list[int]
-    # open_at[i]: open as month i began; open_at[12]: open as the day after the year began.
+    # open_at[i]: open as month i began; open_at[12]: open as the day after the year's end began.
     open_at: list[int]
     outcomes: dict[str | None, int]
     late_reasons: dict[str | None, int]  # responses after the 10th working day

@@ -189,7 +189,7 @@ def _month_slot(day: ColumnElement, year: ReportingYear) -> ColumnElement:
                 else_=cast(extract("month", day), Integer))
 
 
-def month_index(slot: int | None) -> int | None:
+def slot_index(slot: int | None) -> int | None:
     """A month slot from the SQL as an index of the year's months (April is 0)."""
     if slot is None:
         return None

@@ -174,8 +174,8 @@ def stage_one_years(context: Context) -> dict[str, StageOneYear]:
     groups: dict[str, list[StageOneGroup]] = {procedure: [] for procedure in q.PROCEDURES}
     for row in q.stage_one_groups(year, due):
         groups[row[0]].append(StageOneGroup(
-            start=q.month_index(row[1]), responded=q.month_index(row[2]),
-            withdrawn=q.month_index(row[3]), acknowledged_in_time=bool(row[4]), band=row[5],
+            start=q.slot_index(row[1]), responded=q.slot_index(row[2]),
+            withdrawn=q.slot_index(row[3]), acknowledged_in_time=bool(row[4]), band=row[5],
             outcome=row[6], late_reason=row[7], count=row[8]))
     return {procedure: stats.stage_one_year(found) for procedure, found in groups.items()}
 
