@@ -90,6 +90,7 @@ def test_a_welsh_complaint_gets_its_email_in_welsh(app, client, smtp_server):
     [team] = smtp_server.to(TEAM)
     assert team["Subject"] == f"New complaint: {reference}"
     assert "Language: Welsh" in text_of(team)
+    assert '<html lang="en">' in html_of(team) and "Language: Welsh" in html_of(team)
 
 
 def test_no_email_holds_the_childs_name_or_what_the_person_wrote(app, client, smtp_server):
