@@ -191,9 +191,8 @@ def change_procedure(case: Case, procedure: str, reason: str, actor_id: int, by:
     from portal.cases import override_procedure
 
     before = case.procedure
-    override_procedure(case, procedure, reason, by, on)
+    override_procedure(case, procedure, reason, by, on)  # recomputes the clock too
     record(case, "procedure_changed", on, actor_id, before=before, after=procedure, reason=reason)
-    refresh_clock(case)
 
 
 def respond(case: Case, stage_number: int, outcome: str, issues: list[dict[str, str]],
