@@ -280,6 +280,30 @@ def tell_iro(case: Case, actor_id: int, on: date) -> None:
     record(case, "iro_told", on, actor_id)
 
 
+ADVOCACY_STEPS = {
+    "referred": "Passed to the advocacy service",
+    "involved": "An advocate is helping",
+    "not_wanted": "Does not want an advocate",
+}
+
+
+def record_advocacy(case: Case, status: str, actor_id: int | None, on: date, note: str = "") -> None:
+    """What happened about an advocate. For a request for an advocate, passing it on is the
+    first thing owed to the young person, so it stops that clock as an acknowledgement does."""
+    if status not in ADVOCACY_STEPS:
+        raise CaseworkError("Choose what happened about an advocate.")
+    case.advocate_status = status
+    if status == "involved":
+        case.advocate_involved = True
+    if case.kind == "advocacy_request" and status != "not_wanted" and not case.acknowledged_on:
+        case.acknowledged_on = on
+        case.acknowledged_by = "advocacy"
+        if case.status == "new":
+            case.status = "open"
+    record(case, "advocacy", on, actor_id, status=status, note=note)
+    refresh_clock(case)
+
+
 def refer_to_ombudsman(case: Case, referred_on: date, actor_id: int, on: date) -> None:
     case.ombudsman_referred_on = referred_on
     record(case, "ombudsman_referred", on, actor_id, referred_on=referred_on.isoformat())

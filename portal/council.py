@@ -19,6 +19,8 @@ OUTCOMES = ("upheld", "partially_upheld", "not_upheld")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 SHIPPED = Path(__file__).parent / "councils"
+# Where "Exit this page" goes: an ordinary site that gives nothing away (GOV.UK's own default).
+DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
 # Texts people read that a council may give in each offered language ([translations.cy]).
 TRANSLATABLE = (
     "council.service_name", "council.complaints_team", "contact.phone_hours", "contact.in_person",
@@ -130,6 +132,7 @@ def parse_council(raw: dict[str, Any]) -> Council:
             "email": _email(raw, "advocacy.email"),
             "web": _url(raw, "advocacy.web"),
             "hours": _text(raw, "advocacy.hours", required=False),
+            "referrals_email": _optional_email(raw, "advocacy.referrals_email"),
         },
         safeguarding={
             "front_door_name": _text(raw, "safeguarding.front_door_name"),
@@ -139,6 +142,7 @@ def parse_council(raw: dict[str, Any]) -> Council:
             "police_emergency": _text(raw, "safeguarding.police_emergency"),
             "police_non_emergency": _text(raw, "safeguarding.police_non_emergency"),
             "childline_phone": _text(raw, "safeguarding.childline_phone"),
+            "exit_url": _optional_url(raw, "safeguarding.exit_url", DEFAULT_EXIT_URL),
         },
         languages=languages,
         default_language=_default_language(raw, languages),
@@ -203,6 +207,14 @@ def _email(raw: dict[str, Any], key: str) -> str:
     if not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", value):
         raise CouncilConfigError(key, "an email address like name@example.org.uk", value)
     return value
+
+
+def _optional_email(raw: dict[str, Any], key: str) -> str:
+    return _email(raw, key) if _lookup(raw, key, required=False) not in (None, "") else ""
+
+
+def _optional_url(raw: dict[str, Any], key: str, default: str) -> str:
+    return _url(raw, key) if _lookup(raw, key, required=False) not in (None, "") else default
 
 
 def _colour(raw: dict[str, Any], key: str) -> str:

@@ -581,8 +581,13 @@ def _stage_line(row: CaseStage) -> dict[str, Any]:
     }
 
 
+# Requests for an advocate are not complaints, compliments or comments: the format has no kind
+# for them, so they stay out of the exchange (the queue and the case pages show them).
+EXCHANGED = Case.kind.in_(KINDS)
+
+
 def count_cases() -> int:
-    return db.session.scalar(select(func.count()).select_from(Case)) or 0
+    return db.session.scalar(select(func.count()).select_from(Case).where(EXCHANGED)) or 0
 
 
 def export_lines() -> Iterator[str]:
@@ -590,7 +595,7 @@ def export_lines() -> Iterator[str]:
     last_id = 0
     while True:
         batch = list(db.session.scalars(
-            select(Case).where(Case.id > last_id).order_by(Case.id).limit(BATCH)))
+            select(Case).where(Case.id > last_id, EXCHANGED).order_by(Case.id).limit(BATCH)))
         if not batch:
             return
         rows = _rows_for([c.id for c in batch])

@@ -32,7 +32,7 @@ class Case(db.Model):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     reference: Mapped[str] = mapped_column(String(24), unique=True)
-    kind: Mapped[str] = mapped_column(String(16))  # complaint | compliment | comment
+    kind: Mapped[str] = mapped_column(String(16))  # complaint | compliment | comment | advocacy_request
     # statutory | corporate | safeguarding | not_a_complaint; None until routed.
     procedure: Mapped[str | None] = mapped_column(String(24))
     stage: Mapped[int | None] = mapped_column(Integer)
@@ -44,6 +44,8 @@ class Case(db.Model):
     complainant_role: Mapped[str | None] = mapped_column(String(40))
     made_by_young_person: Mapped[bool] = mapped_column(Boolean, default=False)
     advocate_involved: Mapped[bool] = mapped_column(Boolean, default=False)
+    # wanted | referred | involved | has_one | not_wanted | unsure; None when nobody asked.
+    advocate_status: Mapped[str | None] = mapped_column(String(16))
     child_looked_after: Mapped[bool | None] = mapped_column(Boolean)
     service_area: Mapped[str | None] = mapped_column(String(80))
     team: Mapped[str | None] = mapped_column(String(200))
@@ -66,7 +68,7 @@ class Case(db.Model):
     # The life of the case. Dates, so that any year's statistics can be counted from them.
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"), index=True)
     acknowledged_on: Mapped[date | None] = mapped_column(Date)
-    acknowledged_by: Mapped[str | None] = mapped_column(String(16))  # email | letter | phone
+    acknowledged_by: Mapped[str | None] = mapped_column(String(16))  # email | letter | phone | in_person | advocacy
     withdrawn_on: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
     paused_since: Mapped[date | None] = mapped_column(Date)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.extensions import db
 
-KINDS = ("acknowledgement", "team_notification")
+KINDS = ("acknowledgement", "team_notification", "advocacy_referral")
 STATUSES = ("pending", "sending", "sent", "failed")
 
 

@@ -15,7 +15,7 @@ def case_received(case: Case) -> None:
     """
     if case.id is None:
         db.session.flush()  # the emails point at the case
-    if send_acknowledgement(case):
+    if send_acknowledgement(case) and not case.acknowledged_on:
         # The email is the acknowledgement the law's first clock asks for: record it as sent.
         from portal import casework
 
@@ -31,6 +31,18 @@ def send_acknowledgement(case: Case) -> bool:
     return email is not None
 
 
+def refer_to_advocacy(case: Case) -> None:
+    """Email a young person's wish for an advocate to the provider, if the council asks for
+    that, and record it as passed on."""
+    email = emails.advocacy_referral(case)
+    if email is None:
+        return
+    _queue(email, case)
+    from portal import casework
+
+    casework.record_advocacy(case, "referred", None, case.received_on, "Emailed to the advocacy service.")
+
+
 def _queue(email, case: Case) -> None:
     if email is None:
         return
@@ -41,4 +53,4 @@ def _queue(email, case: Case) -> None:
     )
 
 
-__all__ = ["case_received", "send_acknowledgement"]
+__all__ = ["case_received", "refer_to_advocacy", "send_acknowledgement"]

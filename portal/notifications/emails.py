@@ -62,8 +62,19 @@ def contact_method(case: Case) -> str | None:
 
 
 def safe_to_contact(case: Case) -> bool:
-    """False when the person said someone else may read what we send them."""
-    return (case.answers or {}).get("safe-contact", {}).get("safe") != "no"
+    """False when the person said someone else may read what we send them (or, for a young
+    person, that they are not sure)."""
+    answers = case.answers or {}
+    if "safe-contact" in answers:
+        return answers["safe-contact"].get("safe") != "no"
+    return answers.get("safe", {}).get("safe") not in ("no", "unsure")
+
+
+def in_young_words(case: Case) -> bool:
+    """Written to a young person (not to an adult filling the young person's form in for them)."""
+    if case.received_via != "young_person_form":
+        return False
+    return case.kind == "advocacy_request" or (case.answers or {}).get("who", {}).get("who") != "for"
 
 
 def wants_acknowledgement(case: Case) -> bool:
@@ -82,6 +93,8 @@ def area_name(case: Case, language: str) -> str | None:
 
 
 def acknowledgement_subject(case: Case) -> str:
+    if in_young_words(case):
+        return gettext("We got your message: %(reference)s", reference=case.reference)
     if case.kind == "complaint":
         return gettext("We have received your complaint: %(reference)s", reference=case.reference)
     if case.kind == "compliment":
@@ -103,8 +116,9 @@ def acknowledgement(case: Case) -> Email | None:
             "area": area_name(case, language),
             "team": council().text("council.complaints_team", language),
         }
-        text = render("emails/acknowledgement.txt", context)
-        html = render("emails/acknowledgement.html", context)
+        name = "emails/young_acknowledgement" if in_young_words(case) else "emails/acknowledgement"
+        text = render(f"{name}.txt", context)
+        html = render(f"{name}.html", context)
     return Email("acknowledgement", case.contact_email, subject, text, html, language,
                  reply_to_address())
 
@@ -123,8 +137,12 @@ def reply_note(case: Case) -> str:
     notes = {
         "email": "By email.",
         "phone": "By phone. No email was sent to them: acknowledge by phone.",
+        "text": "By text message. No email was sent to them: acknowledge by text.",
         "post": "By post. No email was sent to them: acknowledge by letter.",
+        "helper": "Through the person helping them (their details are on the case).",
     }
+    if case.received_via == "young_person_form" and (case.answers or {}).get("who", {}).get("who") == "for":
+        method = "helper"
     note = notes.get(method, "They asked for no reply.")
     if method in notes and not safe_to_contact(case):
         note += (" They said it may not be safe to contact them this way: read how to contact "
@@ -137,7 +155,7 @@ def reply_note(case: Case) -> str:
 def team_notification(case: Case) -> Email:
     """The email to the complaints team's mailbox for every new case, in English."""
     with force_locale("en"):
-        subject = f"New {case.kind}: {case.reference}"
+        subject = f"New {case.kind.replace('_', ' ')}: {case.reference}"
         base = current_app.config.get("PORTAL_BASE_URL", "").rstrip("/")
         routing = case.routing or {}
         context = {
@@ -147,8 +165,39 @@ def team_notification(case: Case) -> Email:
             "reply": reply_note(case),
             "to_decide": [matter["text"] for matter in routing.get("to_decide", [])],
             "tell_iro": routing.get("tell_iro", False),
+            "advocate": ADVOCATE_STATUS.get(case.advocate_status or ""),
             "link": f"{base}/staff/cases/{case.reference}",
         }
         text = render("emails/team_notification.txt", context)
         html = render("emails/team_notification.html", context)
     return Email("team_notification", team_address(), subject, text, html, "en")
+
+
+ADVOCATE_STATUS = {
+    "wanted": "Wants an advocate",
+    "referred": "Passed to the advocacy service",
+    "involved": "An advocate is helping",
+    "has_one": "Already has an advocate",
+    "not_wanted": "Does not want an advocate",
+    "unsure": "Not sure about an advocate",
+}
+
+
+def advocacy_referral(case: Case) -> Email | None:
+    """To the advocacy provider, when the council asks for referrals by email: who wants an
+    advocate and how to reach them safely. It must carry those details, or nobody can call."""
+    address = council().advocacy.get("referrals_email")
+    if not address or case.advocate_status != "wanted":
+        return None
+    answers = case.answers or {}
+    with force_locale("en"):
+        subject = f"A young person would like an advocate: {case.reference}"
+        context = {
+            "case": case, "subject": subject, "council": council(), "answers": answers,
+            "language": LANGUAGE_NAMES.get(case.language, case.language),
+            "method": contact_method(case), "safe": answers.get("safe", {}).get("safe"),
+            "team": council().text("council.complaints_team", "en"),
+        }
+        text = render("emails/advocacy_referral.txt", context)
+        html = render("emails/advocacy_referral.html", context)
+    return Email("advocacy_referral", address, subject, text, html, "en", team_address())

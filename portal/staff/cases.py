@@ -15,7 +15,9 @@ from portal import casework, notifications
 from portal.audit import audit
 from portal.extensions import db
 from portal.models import Case, CaseIssue, LearningAction, Remedy, StaffUser
+from portal.notifications.emails import ADVOCATE_STATUS
 from portal.public.pages import ADULT
+from portal.young.pages import ADVOCACY_REQUEST, YOUNG
 from portal.staff import bp
 from portal.staff.permissions import CASEWORK, TRIAGE, may_see, requires
 
@@ -40,12 +42,20 @@ EVENT_NAMES = {
     "iro_told": "Independent Reviewing Officer told", "ombudsman_referred": "Referred to the Ombudsman",
     "ombudsman_decided": "Ombudsman's decision", "remedy": "Remedy", "learning": "Learning",
     "imported": "Imported from another system", "entered": "Entered by staff",
+    "advocacy": "Advocacy",
 }
+
+
+def step_name(case: Case, step: str | None) -> str:
+    if case.kind == "advocacy_request" and step == "acknowledge":
+        return "Pass to the advocacy service"
+    return STEP_NAMES.get(step or "", step or "")
 
 
 @bp.app_context_processor
 def staff_names():
-    return {"step_names": STEP_NAMES, "event_names": EVENT_NAMES}
+    return {"step_names": STEP_NAMES, "event_names": EVENT_NAMES, "step_name": step_name,
+            "advocate_statuses": ADVOCATE_STATUS, "advocacy_steps": casework.ADVOCACY_STEPS}
 
 
 def find_case(reference: str) -> Case:
@@ -58,10 +68,15 @@ def find_case(reference: str) -> Case:
 
 def submitted_rows(case: Case) -> list[dict]:
     answers = case.answers or {}
-    if case.received_via in ("online_form",) and answers:
+    journey = None
+    if case.received_via == "online_form":
+        journey = ADULT
+    elif case.received_via == "young_person_form":
+        journey = ADVOCACY_REQUEST if case.kind == "advocacy_request" else YOUNG
+    if journey and answers:
         return [
             {"slug": page.slug, "rows": page.rows(answers[page.slug], answers)}
-            for page in ADULT.path(answers) if page.slug in answers
+            for page in journey.path(answers) if page.slug in answers
         ]
     entered = answers.get("entered", {})
     rows = [("What it is about", {"free_text": entered.get("summary") or case.summary or ""})]
@@ -202,6 +217,12 @@ def _iro(case: Case, on: date) -> str:
     return "Recorded that the Independent Reviewing Officer was told."
 
 
+def _advocacy(case: Case, on: date) -> str:
+    status = request.form.get("status", "")
+    casework.record_advocacy(case, status, current_user.id, _date("on", on), _text("note", 1000))
+    return f"Recorded: {casework.ADVOCACY_STEPS[status].lower()}."
+
+
 def _panel(case: Case, on: date) -> str:
     casework.record_panel(case, _date("panel_on", None) if _any("panel_on") else None,
                           _date("report_on", None) if _any("report_on") else None, current_user.id, on)
@@ -265,6 +286,7 @@ ACTIONS: dict[str, tuple[tuple[str, ...], Callable[[Case, date], str]]] = {
     "close": (TRIAGE, _close),
     "front-door": (CASEWORK, _front_door),
     "iro": (CASEWORK, _iro),
+    "advocacy": (CASEWORK, _advocacy),
     "panel": (TRIAGE, _panel),
     "adr": (CASEWORK, _adr),
     "ombudsman-referral": (TRIAGE, _ombudsman_referral),

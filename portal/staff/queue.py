@@ -105,6 +105,10 @@ def filter_conditions(args, when: Today) -> list:
         conditions.append(Case.assignee_id == current_user.id)
     if args.get("young_person") == "yes":
         conditions.append(Case.made_by_young_person.is_(True))
+    elif args.get("young_person") == "advocacy_request":
+        conditions.append(Case.kind == "advocacy_request")
+    elif args.get("young_person") == "advocate_wanted":
+        conditions.append(Case.advocate_status == "wanted")
     if args.get("received_via"):
         conditions.append(Case.received_via == args["received_via"])
     if args.get("language"):
