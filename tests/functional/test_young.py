@@ -338,3 +338,13 @@ def test_in_welsh_the_pages_and_the_email_are_welsh_and_the_answers_stay(app, cl
     [ack] = emails(app, "acknowledgement")
     assert ack.language == "cy" and reference in ack.subject and "We got your message" not in ack.subject
     assert "An advocate can help you for free." not in ack.body_text
+
+
+def test_when_the_session_has_gone_what_the_young_person_typed_comes_back(app):
+    stranger = app.test_client()
+    text = "I waited all day and nobody came"
+    page = stranger.post("/young-people/tell-us/what-happened", data={"story": text})
+    body = page.get_data(as_text=True)
+    assert page.status_code == 400
+    assert text in body and 'name="csrf_token"' in body
+    assert "In danger now? Call 999." in body

@@ -54,6 +54,8 @@ MISTAKES = [
     ("contact.address", [], "contact.address: expected a list of lines of text"),
     ("advocacy.phone", KeyError, "advocacy.phone: expected a value (it is missing)"),
     ("safeguarding.front_door_phone", "", "safeguarding.front_door_phone: expected some text in quotes"),
+    ("advocacy.referrals_email", "the provider", "advocacy.referrals_email: expected an email address"),
+    ("safeguarding.exit_url", "weather", "safeguarding.exit_url: expected a web address starting with https://"),
     ("languages.offered", ["en", "klingon"], "languages.offered: expected a list of codes from"),
     ("languages.default", "pl", "languages.default: expected one of the offered languages"),
     ("outcomes.use", ["upheld", "maybe"], "outcomes.use: expected a list drawn from"),
@@ -67,6 +69,15 @@ def test_a_wrong_or_missing_value_names_its_key_and_what_is_expected(path, value
     with pytest.raises(CouncilConfigError) as caught:
         parse_council(broken(path, value))
     assert message in str(caught.value)
+
+
+def test_referral_emails_and_the_exit_address_are_optional():
+    raw = broken("advocacy.referrals_email", KeyError)
+    council = parse_council(raw)
+    assert council.advocacy["referrals_email"] == ""
+    assert council.safeguarding["exit_url"] == "https://www.bbc.co.uk/weather"
+    raw["safeguarding"]["exit_url"] = "https://www.example.org.uk/weather"
+    assert parse_council(raw).safeguarding["exit_url"] == "https://www.example.org.uk/weather"
 
 
 def test_a_service_area_with_a_wrong_function_is_named_by_position():
