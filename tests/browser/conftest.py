@@ -68,6 +68,9 @@ class Accessibility:
         self.axe = Axe()
 
     def check(self, page, name: str) -> None:
+        # A URL change is seen before the new page's stylesheet has loaded: wait for the page
+        # as a person sees it, or axe measures unstyled text.
+        page.wait_for_load_state("load")
         results = self.axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
