@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from email_validator import EmailNotValidError, validate_email
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from werkzeug.exceptions import BadRequest
@@ -86,6 +87,23 @@ class ApproxDateField(Field):
             raise ValidationError(_l("The date must be today or in the past"))
         if when.year < 1900:
             raise ValidationError(_l("The year must be 1900 or later"))
+
+
+def checked_email(value: str, message) -> str:
+    """The address as it should be stored, or `message` as the field's error."""
+    try:
+        return validate_email(value.strip(), check_deliverability=False).normalized
+    except EmailNotValidError:
+        raise ValidationError(message) from None
+
+
+def checked_phone(value: str, message) -> str:
+    """A UK or international number: digits, spaces, + ( ) -, and 10 to 15 digits."""
+    value = value.strip()
+    digits = "".join(ch for ch in value if ch.isdigit())
+    if not set(value) <= set("0123456789 +()-") or not 10 <= len(digits) <= 15:
+        raise ValidationError(message)
+    return value
 
 
 class QuestionForm(FlaskForm):

@@ -7,12 +7,13 @@ in its own language. Messages follow GOV.UK's wording: say what to do, never "pl
 
 from __future__ import annotations
 
-from email_validator import EmailNotValidError, validate_email
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
-from portal.forms.fields import ApproxDateField, MultiCheckboxField, QuestionForm, as_choices
+from portal.forms.fields import (
+    ApproxDateField, MultiCheckboxField, QuestionForm, as_choices, checked_email, checked_phone,
+)
 
 TEXT_MAX = 200
 STORY_MAX = 10000
@@ -208,29 +209,20 @@ class EmailForm(QuestionForm):
     email = StringField(validators=[_length(254)])
 
     def validate_email(self, field):
-        value = (field.data or "").strip()
-        if not value:
+        if not (field.data or "").strip():
             raise ValidationError(_l("Enter your email address"))
-        try:
-            field.data = validate_email(value, check_deliverability=False).normalized
-        except EmailNotValidError:
-            raise ValidationError(
-                _l("Enter an email address in the correct format, like name@example.com")
-            ) from None
+        field.data = checked_email(field.data, _l(
+            "Enter an email address in the correct format, like name@example.com"))
 
 
 class PhoneForm(QuestionForm):
     phone = StringField(validators=[_length(40)])
 
     def validate_phone(self, field):
-        value = (field.data or "").strip()
-        if not value:
+        if not (field.data or "").strip():
             raise ValidationError(_l("Enter your phone number"))
-        digits = "".join(ch for ch in value if ch.isdigit())
-        if not set(value) <= set("0123456789 +()-") or not 10 <= len(digits) <= 15:
-            raise ValidationError(
-                _l("Enter a phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192")
-            )
+        field.data = checked_phone(field.data, _l(
+            "Enter a phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192"))
 
 
 class AddressForm(QuestionForm):

@@ -6,16 +6,19 @@ wherever it fits. Error messages say what to do, in the same plain words.
 
 from __future__ import annotations
 
-from email_validator import EmailNotValidError, validate_email
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, RadioField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, ValidationError
 
-from portal.forms.fields import ApproxDateField, MultiCheckboxField, QuestionForm, as_choices
+from portal.forms.fields import (
+    ApproxDateField, MultiCheckboxField, QuestionForm, as_choices, checked_email, checked_phone,
+)
 
 TEXT_MAX = 200
 STORY_MAX = 5000
 NOTE_MAX = 2000
+EMAIL_FORMAT = _l("Write the email address like this: name@example.com")
+PHONE_FORMAT = _l("Write the phone number like this: 07700 900 982")
 
 WHO = [
     ("me", _l("Me")),
@@ -99,11 +102,11 @@ class HelperForm(QuestionForm):
             if _blank(self.helper_phone.data):
                 raise ValidationError(_l("Give us an email address or a phone number"))
             return
-        field.data = checked_email(field.data)
+        field.data = checked_email(field.data, EMAIL_FORMAT)
 
     def validate_helper_phone(self, field):
         if not _blank(field.data):
-            field.data = checked_phone(field.data)
+            field.data = checked_phone(field.data, PHONE_FORMAT)
 
 
 class AgreementForm(QuestionForm):
@@ -192,28 +195,13 @@ class ContactForm(QuestionForm):
         self.method.choices = as_choices(choices)
 
 
-def checked_email(value: str) -> str:
-    try:
-        return validate_email(value.strip(), check_deliverability=False).normalized
-    except EmailNotValidError:
-        raise ValidationError(_l("Write the email address like this: name@example.com")) from None
-
-
-def checked_phone(value: str) -> str:
-    value = value.strip()
-    digits = "".join(ch for ch in value if ch.isdigit())
-    if not set(value) <= set("0123456789 +()-") or not 10 <= len(digits) <= 15:
-        raise ValidationError(_l("Write the phone number like this: 07700 900 982"))
-    return value
-
-
 class EmailForm(QuestionForm):
     email = StringField(validators=[_length(254)])
 
     def validate_email(self, field):
         if _blank(field.data):
             raise ValidationError(_l("Write your email address"))
-        field.data = checked_email(field.data)
+        field.data = checked_email(field.data, EMAIL_FORMAT)
 
 
 class PhoneForm(QuestionForm):
@@ -222,7 +210,7 @@ class PhoneForm(QuestionForm):
     def validate_phone(self, field):
         if _blank(field.data):
             raise ValidationError(_l("Write your phone number"))
-        field.data = checked_phone(field.data)
+        field.data = checked_phone(field.data, PHONE_FORMAT)
 
 
 class SafeForm(QuestionForm):
