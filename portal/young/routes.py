@@ -35,11 +35,9 @@ def journey_or_404(name: str):
     return journey
 
 
-@bp.app_context_processor
+@bp.context_processor
 def young_context():
     """Whether to explain "Exit this page": on the first young person's page of a visit."""
-    if request.blueprint != "young":
-        return {}
     first_time = not session.get(EXPLAINED_KEY)
     if first_time and request.method == "GET":
         session[EXPLAINED_KEY] = True

@@ -136,7 +136,6 @@ def test_the_pages_speak_to_the_adult_who_fills_it_in_for_a_young_person(client)
 
 def test_a_carer_writing_for_a_young_person_is_the_complainant(app, client):
     journey = with_answer(BY_ADVOCATE, "helper", helper_role="foster_carer")
-    journey = [(slug, data) for slug, data in journey] + []
     # A carer is asked about an advocate for the young person.
     journey.insert(9, ("advocate", {"advocate": "unsure"}))
     case = the_case(app, send(client, "tell-us", journey))
