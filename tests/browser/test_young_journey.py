@@ -85,6 +85,8 @@ def test_exit_this_page_leaves_and_wipes_the_answers(new_page, live_server, java
     page.get_by_role("button", name="Continue").click()
     expect(page).to_have_url(re.compile("/what-kind$"))
     if javascript:
+        # The shortcut listens once the component's script has started, not before.
+        expect(page.locator(".govuk-exit-this-page[data-govuk-exit-this-page-init]")).to_have_count(1)
         page.locator("body").click()
         for _ in range(3):
             page.keyboard.press("Shift")
