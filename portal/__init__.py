@@ -33,6 +33,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.config.setdefault("SECRET_KEY", None)
     if not app.config["SECRET_KEY"]:
         app.config["SECRET_KEY"] = secret_key(Path(app.instance_path))
+    if not app.config.get("EQUALITIES_KEY"):
+        app.config["EQUALITIES_KEY"] = secret_key(Path(app.instance_path), "EQUALITIES_KEY")
     init_council(app)
     init_templates(app)
     init_extensions(app)
@@ -98,6 +100,7 @@ def init_extensions(app: Flask) -> None:
 
 def init_blueprints(app: Flask) -> None:
     from portal import errors, i18n
+    from portal.equality.routes import bp as equality
     from portal.public.routes import bp as public
     from portal.staff import bp as staff
     from portal.statistics.routes import bp as statistics
@@ -106,6 +109,7 @@ def init_blueprints(app: Flask) -> None:
     app.register_blueprint(public)
     app.register_blueprint(young.bp)
     app.add_url_rule("/yp", "young_short", young.short_address)
+    app.register_blueprint(equality)
     app.register_blueprint(staff)
     app.register_blueprint(statistics)
     app.register_blueprint(i18n.bp)

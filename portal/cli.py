@@ -18,6 +18,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(drafts)
     app.cli.add_command(outbox)
     app.cli.add_command(cases)
+    app.cli.add_command(equalities)
     from portal.staff.commands import users
 
     app.cli.add_command(users)
@@ -54,6 +55,40 @@ def purge() -> None:
     from portal.flow import drafts as store
 
     click.echo(f"Deleted {store.purge_expired()} expired drafts.")
+
+
+@click.group(cls=AppGroup)
+def equalities() -> None:
+    """Equalities answers, kept apart from cases."""
+
+
+@equalities.command("purge")
+def equalities_purge() -> None:
+    """Delete answers older than the council's retention period (run it daily)."""
+    from portal.audit import audit
+    from portal.equality import store
+    from portal.extensions import db
+
+    years = current_app.extensions["council"].equalities_retention_years
+    gone = store.purge()
+    audit("delete", "equalities", what="retention", rows=gone)
+    db.session.commit()
+    click.echo(f"Deleted {gone} sets of equalities answers given more than {years} years ago.")
+
+
+@equalities.command("forget")
+@click.argument("reference")
+def equalities_forget(reference: str) -> None:
+    """Delete a case's equalities answers, when the person asks us to stop using them."""
+    from portal.audit import audit
+    from portal.equality import store
+    from portal.extensions import db
+
+    gone = store.forget(reference)
+    audit("delete", "equalities", what="on request", rows=gone)
+    db.session.commit()
+    click.echo(f"Deleted {gone} sets of equalities answers for {reference}."
+               if gone else f"No equalities answers are held for {reference}.")
 
 
 @click.group(cls=AppGroup)

@@ -75,6 +75,8 @@ class Council:
     timescales: dict[str, Any]
     closure_days: tuple[date, ...]
     reference_prefix: str
+    # Years equalities answers are kept after they are given (their own retention period).
+    equalities_retention_years: int = 3
     texts: dict[str, str] = field(default_factory=dict)
     translations: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -152,6 +154,7 @@ def parse_council(raw: dict[str, Any]) -> Council:
         timescales=_table(raw, "timescales", required=False),
         closure_days=_dates(raw, "calendar.closure_days"),
         reference_prefix=_prefix(raw, "reference.prefix"),
+        equalities_retention_years=_whole(raw, "equalities.retention_years", 3, 1, 10),
         texts={key: _text(raw, key, required=False) for key in TRANSLATABLE},
         translations=_translations(raw, languages),
     )
@@ -215,6 +218,15 @@ def _optional_email(raw: dict[str, Any], key: str) -> str:
 
 def _optional_url(raw: dict[str, Any], key: str, default: str) -> str:
     return _url(raw, key) if _lookup(raw, key, required=False) not in (None, "") else default
+
+
+def _whole(raw: dict[str, Any], key: str, default: int, least: int, most: int) -> int:
+    value = _lookup(raw, key, required=False)
+    if value is None:
+        return default
+    if not isinstance(value, int) or isinstance(value, bool) or not least <= value <= most:
+        raise CouncilConfigError(key, f"a whole number from {least} to {most}", value)
+    return value
 
 
 def _colour(raw: dict[str, Any], key: str) -> str:

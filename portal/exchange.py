@@ -8,8 +8,8 @@ Export conventions, so that files compare line by line:
 - every key of the format is written, `null` (or `false`, or `[]`) when there is nothing to say;
   on import an absent key means the same as `null`;
 - what the portal works out for itself (due dates) is under "derived", and import ignores it;
-- `equalities` is never written (special category data kept apart from the case), and is
-  ignored on import for now;
+- `equalities` is never written (special category data kept apart from the case); on import
+  its codes are checked and stored apart, through portal.equality.store;
 - `language` is written too, beyond the keys of section 1, so that a Welsh case stays Welsh.
 """
 
@@ -28,6 +28,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from portal.audit import audit
+from portal.domain import equalities as eq
+from portal.equality import store as equality_store
 from portal.casework import (
     LATE_REASONS, OMBUDSMAN_DECISIONS, OUTCOMES, REMEDY_KINDS, record, refresh_clock,
 )
@@ -75,6 +77,8 @@ class ParsedCase:
     issues: list[dict[str, Any]] = field(default_factory=list)
     adr: list[dict[str, Any]] = field(default_factory=list)
     remedies: list[dict[str, Any]] = field(default_factory=list)
+    # subject -> coded measure -> code; stored apart from the case, never exported.
+    equalities: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 class Refused(ValueError):
@@ -238,8 +242,32 @@ def _case(reader: _Reader, data: dict) -> ParsedCase:
     return ParsedCase(
         reference=reference or "", case=case, stages=stages,
         issues=_issues(reader, data), adr=_adr(reader, data, received_on),
-        remedies=_remedies(reader, data),
+        remedies=_remedies(reader, data), equalities=_equalities(reader, data),
     )
+
+
+def _equalities(reader: _Reader, data: dict) -> dict[str, dict[str, str]]:
+    value = data.get("equalities")
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        reader.refuse("", "equalities is not an object")
+        return {}
+    found = {}
+    for subject, answers in value.items():
+        where = f"equalities.{subject}: "
+        if subject not in eq.SUBJECTS:
+            reader.refuse("", f"equalities has {_shown(subject)}, not one of {_listed(eq.SUBJECTS)}")
+        elif not isinstance(answers, dict):
+            reader.refuse(where, "is not an object")
+        else:
+            for measure in answers:
+                if measure not in eq.MEASURES:
+                    reader.refuse(where, f"{_shown(measure)} is not one of {_listed(eq.MEASURES)}")
+            found[subject] = {
+                measure: reader.code(answers, measure, (*codes, eq.PREFER_NOT_TO_SAY, eq.NOT_RECORDED), where)
+                for measure, codes in eq.MEASURES.items() if measure in answers}
+    return found
 
 
 def _reference(reader: _Reader, data: dict) -> str | None:
@@ -498,6 +526,8 @@ def add_cases(batch: list[ParsedCase]) -> list[Case]:
     for case, parsed in zip(cases, batch):
         db.session.add_all(_rows(case, parsed))
         record(case, "imported", today, None)
+        for subject, values in parsed.equalities.items():
+            equality_store.save(case.reference, subject, values, "import", today)
     db.session.flush()
     for case in cases:
         refresh_clock(case, today)

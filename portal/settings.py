@@ -73,11 +73,15 @@ def mail_settings(instance_path: Path) -> dict[str, Any]:
     }
 
 
-def secret_key(instance_path: Path) -> str:
-    """The secret key: from the environment, else a file in instance/ made on first run."""
-    if os.environ.get("SECRET_KEY"):
-        return os.environ["SECRET_KEY"]
-    path = instance_path / "secret_key"
+def secret_key(instance_path: Path, name: str = "SECRET_KEY") -> str:
+    """A secret: from the environment, else a file in instance/ made on first run.
+
+    EQUALITIES_KEY links equalities answers to their case (portal.equality.store): it is kept
+    apart from SECRET_KEY so that changing the one never loses the other's links.
+    """
+    if os.environ.get(name):
+        return os.environ[name]
+    path = instance_path / name.lower()
     if not path.exists():
         instance_path.mkdir(parents=True, exist_ok=True)
         path.write_text(secrets.token_hex(32))

@@ -41,6 +41,7 @@ def make_app(tmp_path: Path, purpose: str = "app", **overrides):
     settings = {
         "TESTING": True,
         "SECRET_KEY": "test-secret-key",
+        "EQUALITIES_KEY": "test-equalities-key",
         "SQLALCHEMY_DATABASE_URI": database_url(tmp_path, purpose),
         "COUNCIL_FILE": str(ROOT / "portal" / "councils" / "demo.toml"),
     }

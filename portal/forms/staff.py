@@ -64,3 +64,45 @@ class NewCaseForm(QuestionForm):
                 field.data = validate_email(field.data.strip(), check_deliverability=False).normalized
             except EmailNotValidError:
                 raise ValidationError("Enter an email address in the correct format, like name@example.com") from None
+
+
+def _equality_choices(measure: str) -> list:
+    """Staff choices for one coded measure, from a paper or phone equality monitoring form."""
+    from portal.domain import equalities as eq
+
+    labels: dict[str, str] = {}
+    if measure == "ethnicity":
+        labels = {code: f"{group.label}: {label}" for group in eq.ETHNIC_GROUPS
+                  for code, label in group.backgrounds}
+    elif measure == "age_band":
+        labels = {code: label for code, _start, label in eq.AGE_BANDS}
+    else:
+        pairs = {"sex": eq.SEXES, "religion": eq.RELIGIONS,
+                 "disability": (("yes", "Yes (a condition that limits day-to-day activities)"),
+                                ("no", "No"))}[measure]
+        labels = dict(pairs)
+    return as_choices([(eq.NOT_RECORDED, "Not given"), *labels.items(),
+                       (eq.PREFER_NOT_TO_SAY, "Prefer not to say")])
+
+
+EQUALITY_MEASURES = ("ethnicity", "sex", "age_band", "disability", "religion")
+
+
+class EqualitiesEntryForm(QuestionForm):
+    """Answers from an equality monitoring form that came with a case by post, email or phone.
+    Write-only: the page never shows answers already held."""
+
+    reference = StringField(validators=[DataRequired("Enter the case reference"), Length(max=24)])
+    child_ethnicity = SelectField(choices=_equality_choices("ethnicity"))
+    child_sex = SelectField(choices=_equality_choices("sex"))
+    child_age_band = SelectField(choices=_equality_choices("age_band"))
+    child_disability = SelectField(choices=_equality_choices("disability"))
+    child_religion = SelectField(choices=_equality_choices("religion"))
+    complainant_ethnicity = SelectField(choices=_equality_choices("ethnicity"))
+    complainant_sex = SelectField(choices=_equality_choices("sex"))
+    complainant_age_band = SelectField(choices=_equality_choices("age_band"))
+    complainant_disability = SelectField(choices=_equality_choices("disability"))
+    complainant_religion = SelectField(choices=_equality_choices("religion"))
+
+    def values(self, subject: str) -> dict[str, str]:
+        return {measure: self[f"{subject}_{measure}"].data for measure in EQUALITY_MEASURES}

@@ -10,6 +10,7 @@ from flask_babel import get_locale
 from flask_wtf.csrf import CSRFError
 
 from portal.cases import create_from_draft
+from portal.equality.routes import offer
 from portal.extensions import db
 from portal.flow import drafts
 from portal.models import Case
@@ -119,8 +120,8 @@ def check():
     draft = drafts.load(JOURNEY.name)
     if draft is None:
         if request.method == "POST" and session.get(SENT_KEY):
-            # A second press of "Send" after the first one went through.
-            return redirect(url_for(".sent"))
+            # A second press of "Send" after the first one went through: where the first went.
+            return redirect(url_for("equality.intro", origin="adult"))
         return _restart()
     missing = JOURNEY.first_missing(draft.answers)
     if missing is not None:
@@ -145,6 +146,9 @@ def _send(draft):
     case = create_from_draft(draft.id, council.reference_prefix, fields, on_case_created)
     drafts.forget(JOURNEY.name)
     session[SENT_KEY] = case.reference
+    if case.kind == "complaint":
+        # Saved and numbered: now offer the optional equality questions (GOV.UK pattern).
+        return redirect(url_for("equality.intro", origin="adult"))
     return redirect(url_for(".sent"))
 
 
@@ -160,7 +164,8 @@ def sent():
     if case is None:
         # Opened from a bookmark or another browser: nothing to show, and nothing to leak.
         return render_template("public/sent_unknown.html")
-    return render_template("public/sent.html", case=case, expect=expectations(case))
+    return render_template("public/sent.html", case=case, expect=expectations(case),
+                           equality=offer("adult", case))
 
 
 @bp.get("/tell-us/sent/copy")

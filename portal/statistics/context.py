@@ -11,15 +11,14 @@ from portal.extensions import db
 from portal.models import ContextFigure
 from portal.models.context import GROUPS
 from portal.staff.permissions import requires
+from portal.statistics.queries import CHILDREN_SUPPORTED, children_supported
 from portal.statistics.routes import VIEWERS, bp, report_for
 
-MEASURE = "children_supported"
+MEASURE = CHILDREN_SUPPORTED
 
 
 def figures(year: str) -> dict[str, int]:
-    rows = db.session.scalars(select(ContextFigure).where(
-        ContextFigure.year == year, ContextFigure.measure == MEASURE))
-    return {row.group_code: row.count for row in rows}
+    return children_supported(year)
 
 
 def _read(form) -> tuple[dict[str, int | None], dict[str, str]]:

@@ -17,6 +17,8 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from portal.domain import equalities as eq
+
 FAMILIES = {
     "S1": "Summary of the year",
     "S2": "Stage 1 by month and quarter",
@@ -239,8 +241,58 @@ def _s15(report: dict) -> list[Table]:
                   ["received_via", "complaints"], _pairs(report["received_via"]))]
 
 
+UNANSWERED_LABELS = {eq.PREFER_NOT_TO_SAY: eq.PREFER_NOT_TO_SAY_LABEL,
+                     eq.NOT_RECORDED: "Not recorded", "total": "Total"}
+EQUALITY_LABELS: dict[str, dict[str, str]] = {
+    # A background's label names its group: "Caribbean" alone could be either of two.
+    "ethnicity": {code: f"{group.label}: {label}"
+                  for group in eq.ETHNIC_GROUPS for code, label in group.backgrounds},
+    "ethnic_group": {group.code: group.label for group in eq.ETHNIC_GROUPS},
+    "age_band": {code: label for code, _start, label in eq.AGE_BANDS},
+    "sex": dict(eq.SEXES),
+    "disability": {"yes": "Disabled", "no": "Not disabled"},
+}
+EQUALITY_TITLES = {
+    "ethnicity": "Ethnic background",
+    "ethnic_group": "Ethnic group (high-level)",
+    "age_band": "Age band",
+    "sex": "Sex",
+    "disability": "Disability (a long-term condition that reduces day-to-day activities)",
+}
+# The report's tables, as columns: the child and the person complaining in every complaint,
+# and the child in statutory complaints only.
+EQUALITY_COLUMNS = {"child": "child", "complainant": "complainant",
+                    "statutory": "child_statutory"}
+
+
+def equality_label(breakdown: str, code: str) -> str:
+    return EQUALITY_LABELS[breakdown].get(code) or UNANSWERED_LABELS.get(code, code)
+
+
 def _s16(report: dict) -> list[Table]:
-    return [Table("S16", "equalities", "Equalities", ["note"], [[report["equalities"]["note"]]])]
+    equalities = report["equalities"]
+    if "child" not in equalities:  # withheld from this viewer: the reason alone
+        return [Table("S16", "equalities", "Equalities", ["note"], [[equalities["note"]]])]
+    note = (f"complaints received in the year; counts from 1 to {equalities['threshold']}, and "
+            f"cells that would give them away, are shown as {equalities['marker']}")
+    found = [Table("S16", "equalities", "Equalities answers", ["measure", "complaints"],
+                   [["complaints_with_answers", equalities["answered"]]], equalities["note"])]
+    for breakdown, title in EQUALITY_TITLES.items():
+        rows = [[equality_label(breakdown, code),
+                 *[equalities[table][breakdown][code] for table in EQUALITY_COLUMNS]]
+                for code in equalities["child"][breakdown]]
+        found.append(Table("S16", f"equalities_{breakdown}",
+                           f"{title} of the child and of the person complaining",
+                           [breakdown, *EQUALITY_COLUMNS.values()], rows, note))
+    rates = [[label, row["supported"], row["complained"], row["percent"]]
+             for code, label in EQUALITY_LABELS["ethnic_group"].items()
+             for row in [equalities["rates"].get(code)] if row]
+    found.append(Table("S16", "equalities_rates",
+                       "Children supported and complaints, by ethnic group",
+                       ["ethnic_group", "children_supported", "complaints", "complaints_percent"],
+                       rates, "complaints whose child is in the group, as a percentage of the "
+                              "children the services supported in it"))
+    return found
 
 
 def _s17(report: dict) -> list[Table]:

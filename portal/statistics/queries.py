@@ -41,7 +41,15 @@ from sqlalchemy.sql.selectable import CTE, Subquery
 
 from portal.domain.statistics import AFTER, BEFORE, Period, ReportingYear
 from portal.extensions import db
-from portal.models import AdrMeeting, Case, CaseIssue, CaseStage, LearningAction, Remedy
+from portal.models import (
+    AdrMeeting,
+    Case,
+    CaseIssue,
+    CaseStage,
+    ContextFigure,
+    LearningAction,
+    Remedy,
+)
 
 CASES = Case.__table__
 STAGES = CaseStage.__table__
@@ -49,6 +57,7 @@ ISSUES = CaseIssue.__table__
 ADR = AdrMeeting.__table__
 REMEDIES = Remedy.__table__
 LEARNING = LearningAction.__table__
+CONTEXT = ContextFigure.__table__
 NOT_RECORDED = "Not recorded"
 # Written into the SQL, not bound: PostgreSQL matches a GROUP BY expression to the selected one
 # only when both are the same text, and two bound parameters are two different expressions.
@@ -332,6 +341,31 @@ def received_via(year: ReportingYear) -> dict[str, int]:
     query = (select(CASES.c.received_via, func.count())
              .where(complaints(), _in(CASES.c.received_on, year.period))
              .group_by(CASES.c.received_via))
+    return {r[0]: r[1] for r in _rows(query)}
+
+
+def complaints_received(year: ReportingYear) -> list[tuple[str, str, bool]]:
+    """S16: the reference, procedure and "made by a young person" of each complaint (either
+    procedure) received in the year.
+
+    The one query that lists cases rather than counting them: equalities answers can be linked
+    to a case only through a keyed hash of its reference (portal.equality.store), which the
+    database cannot work out, so the counting happens in Python.
+    """
+    query = (select(CASES.c.reference, CASES.c.procedure, CASES.c.made_by_young_person)
+             .where(complaints(), _in(CASES.c.received_on, year.period))
+             .order_by(CASES.c.reference))
+    return [(r[0], r[1], bool(r[2])) for r in _rows(query)]
+
+
+CHILDREN_SUPPORTED = "children_supported"
+
+
+def children_supported(label: str) -> dict[str, int]:
+    """The context figures staff entered for the year (portal.statistics.context): group code
+    ("all", "white", ...) -> children the services worked with."""
+    query = select(CONTEXT.c.group_code, CONTEXT.c.count).where(
+        CONTEXT.c.year == label, CONTEXT.c.measure == CHILDREN_SUPPORTED)
     return {r[0]: r[1] for r in _rows(query)}
 
 

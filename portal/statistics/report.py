@@ -4,22 +4,25 @@ STATISTICS.md that its example does not show (S3, S6-S14, S16-S18, S20, S21).
 The keys of the example keep their place and meaning; the others sit beside them. Counts come
 from portal.statistics.queries, each query grouped on several things so that one pass feeds
 several families; percentages, bands and suppression come from portal.domain.statistics. The
-loops here run over those groups, months, years, categories and areas, never over cases.
+loops here run over those groups, months, years, categories and areas, never over cases; the
+one exception is S16 (equalities), whose answers only Python can link to their cases.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from functools import cached_property
 from typing import Any
 
 from flask import current_app
 
+from portal.domain import equalities as eq
 from portal.domain import statistics as stats
 from portal.domain.calendar import WorkingCalendar
 from portal.domain.codes import LateReason, ReceivedVia
-from portal.domain.statistics import ReportingYear, StageOneGroup, StageOneYear
+from portal.domain.statistics import Group, ReportingYear, StageOneGroup, StageOneYear
+from portal.equality import store
 from portal.statistics import queries as q
 
 # Working-day limits of Stage 1: acknowledgement, the two response measures, the last band.
@@ -43,11 +46,14 @@ OUTCOMES_BASE = ("Per complaint: responses dated in the year at each stage, by o
 def build_report(year: ReportingYear | str, *, calendar: WorkingCalendar | None = None,
                  outcomes: Iterable[str] | None = None, categories: Iterable[str] | None = None,
                  stage_two_days: tuple[int, int] | None = None,
-                 threshold: int = stats.DEFAULT_THRESHOLD) -> dict[str, Any]:
+                 threshold: int = stats.DEFAULT_THRESHOLD,
+                 with_equalities: bool = True) -> dict[str, Any]:
     """The statistics of `year` (a ReportingYear or text like "2023-24").
 
     Needs an application context; the calendar, outcomes, categories and Stage 2 timescales
-    (`stage_two_days`: the normal and the extended limit) default to the council's.
+    (`stage_two_days`: the normal and the extended limit) default to the council's. Without
+    `with_equalities`, S16 holds only a note saying who may see it, and its answers are not
+    even read (special category data: EQUALITIES.md).
     """
     if isinstance(year, str):
         year = stats.parse_year(year)
@@ -70,7 +76,7 @@ def build_report(year: ReportingYear | str, *, calendar: WorkingCalendar | None 
         "received_via": received_via(context),
         "repeat_complainants": q.repeat_complainants(year),
         "compliments": compliments(context),
-        "equalities": equalities(),
+        "equalities": equalities(context) if with_equalities else equalities_withheld(),
         "volumes": volumes(context),
         "representations": representations(),
         "learning": learning(context),
@@ -485,13 +491,156 @@ def received_via(context: Context) -> dict[str, int]:
     return {**listed(found, codes), **unlisted(found, codes)}
 
 
-def equalities() -> dict[str, Any]:
-    """S16: not stored yet, so nothing to count."""
-    return {"child": {}, "complainant": {},
-            "note": "Equalities answers are not stored by the portal yet, so there are no "
-                    "figures. When they are, each breakdown is published with counts from 1 to "
-                    "the threshold, and any count that would give one away, shown as \"<5\"."}
+# Equalities (S16) -------------------------------------------------------------------------------
 
+UNANSWERED = (eq.PREFER_NOT_TO_SAY, eq.NOT_RECORDED)
+# Each published breakdown and its codes, in the order of the question.
+BREAKDOWNS: dict[str, tuple[str, ...]] = {
+    "ethnicity": eq.ETHNICITIES + UNANSWERED,
+    "ethnic_group": tuple(group.code for group in eq.ETHNIC_GROUPS) + UNANSWERED,
+    "age_band": eq.BAND_CODES + UNANSWERED,
+    "sex": eq.MEASURES["sex"] + UNANSWERED,
+    "disability": eq.DISABILITY + UNANSWERED,
+}
+# The tables counted: the child and the person complaining for every complaint, and the child
+# for each procedure. Corporate is never published, but counted so that no small number can be
+# worked out as "all complaints" less "statutory".
+PUBLISHED_TABLES = ("child", "complainant", "statutory")
+COUNTED_TABLES = (*PUBLISHED_TABLES, "corporate")
+EQUALITIES_WITHHELD = "Equalities figures are shown only to statistics viewers."
+EQUALITIES_NOTE = (
+    "Equalities answers are optional and kept apart from the cases: they are linked to a case "
+    "only to be counted. Counts are of complaints received in the year, by the characteristics "
+    "of the child (\"child\"; \"statutory\": statutory complaints only) and of the person "
+    "complaining (\"complainant\"); a young person complaining for themselves counts as both. "
+    "\"not_recorded\": not given, or not asked. Counts from 1 to {threshold}, and any count "
+    "that would let one be worked out from a total, from the high-level groups or from the "
+    "statutory figures, are shown as \"{marker}\". \"answered\": complaints with any "
+    "equalities answers, shown as \"{marker}\" when from 1 to {threshold}. \"rates\": "
+    "complaints whose child is in each high-level group, as a percentage of the children the "
+    "services supported in that group in the year, where the council has entered that figure."
+)
+
+
+def equalities_withheld() -> dict[str, str]:
+    """S16 for a viewer who may not see equalities figures: the reason, and nothing else."""
+    return {"note": EQUALITIES_WITHHELD}
+
+
+def equalities(context: Context) -> dict[str, Any]:
+    """S16: the year's complaints by the equalities answers of the child and of the person
+    complaining, with small numbers suppressed across every table at once."""
+    counts, answered = equality_counts(context.year)
+    shown = publish_equalities(counts, context.threshold)
+    marker = stats.marker(context.threshold)
+    return {
+        **shown,
+        "rates": equality_rates(shown["child"]["ethnic_group"],
+                                q.children_supported(context.year.label), marker),
+        "answered": marker if 1 <= answered <= context.threshold else answered,
+        "threshold": context.threshold,
+        "marker": marker,
+        "note": EQUALITIES_NOTE.format(threshold=context.threshold, marker=marker),
+    }
+
+
+def equality_code(record: Mapping[str, str] | None, breakdown: str) -> str:
+    """A person's code in a breakdown: "not_recorded" when there is no record, and for a code
+    the breakdown does not list (it could not be published under any label)."""
+    if record is None:
+        return eq.NOT_RECORDED
+    if breakdown == "ethnic_group":
+        code = eq.group_of(record.get("ethnicity"))
+    else:
+        code = record.get(breakdown)
+    return code if code in BREAKDOWNS[breakdown] else eq.NOT_RECORDED
+
+
+def equality_counts(year: ReportingYear) -> tuple[Counter, int]:
+    """(table, breakdown, code) and (table, "total") counts of the year's complaints, and how
+    many of them have any equalities answers. One batch of look-ups for the whole year."""
+    cases = q.complaints_received(year)
+    answers = store.coded_answers(reference for reference, _procedure, _young in cases)
+    counts: Counter = Counter()
+    for reference, procedure, made_by_young_person in cases:
+        found = answers.get(reference, {})
+        child = found.get("child")
+        # A young person complaining for themselves is the complainant: their own answers.
+        complainant = found.get("complainant") or (child if made_by_young_person else None)
+        for table, record in (("child", child), (procedure, child),
+                              ("complainant", complainant)):
+            counts[(table, "total")] += 1
+            for breakdown in BREAKDOWNS:
+                counts[(table, breakdown, equality_code(record, breakdown))] += 1
+    return counts, len(answers)
+
+
+def equality_groups() -> list[Group]:
+    """Every set of cells that adds up to another cell, across all the S16 tables."""
+    groups: list[Group] = []
+    for table in COUNTED_TABLES:
+        for breakdown, codes in BREAKDOWNS.items():
+            groups.append(([(table, breakdown, code) for code in codes], (table, "total")))
+        # The backgrounds of a high-level group add up to it; the two unanswered codes are the
+        # same people in both breakdowns.
+        for group in eq.ETHNIC_GROUPS:
+            groups.append(([(table, "ethnicity", code) for code, _label in group.backgrounds],
+                           (table, "ethnic_group", group.code)))
+        for code in UNANSWERED:
+            groups.append(([(table, "ethnicity", code)], (table, "ethnic_group", code)))
+    # Every complaint is statutory or corporate: "child" is their sum, cell by cell.
+    for breakdown, codes in BREAKDOWNS.items():
+        for code in codes:
+            groups.append(([("statutory", breakdown, code), ("corporate", breakdown, code)],
+                           ("child", breakdown, code)))
+    groups.append(([("statutory", "total"), ("corporate", "total")], ("child", "total")))
+    # Both subjects count every complaint once.
+    groups.append(([("child", "total")], ("complainant", "total")))
+    return groups
+
+
+def publish_equalities(counts: Mapping[tuple, int],
+                       threshold: int) -> dict[str, dict[str, dict[str, int | str]]]:
+    """The published tables: table -> breakdown -> code (and "total") -> count or marker.
+
+    The same rule as stats.suppress_counts, applied to all the tables together, so that a cell
+    hidden in one cannot be worked out from another.
+    """
+    groups = equality_groups()
+    cells = {cell for members, total in groups for cell in (*members, total)}
+    values = {cell: counts.get(cell, 0) for cell in cells}
+    hidden = stats.suppressed_cells(values, groups, threshold)
+    marker = stats.marker(threshold)
+
+    def show(cell: tuple) -> int | str:
+        return marker if cell in hidden else values[cell]
+
+    return {table: {breakdown: {**{code: show((table, breakdown, code)) for code in codes},
+                                "total": show((table, "total"))}
+                    for breakdown, codes in BREAKDOWNS.items()}
+            for table in PUBLISHED_TABLES}
+
+
+def equality_rates(by_group: Mapping[str, int | str], supported: Mapping[str, int],
+                   marker: str) -> dict[str, dict[str, int | str]]:
+    """Complaints whose child is in each high-level group, beside the children supported in
+    it, for the groups the council entered a figure for."""
+    rates = {}
+    for group in eq.ETHNIC_GROUPS:
+        if group.code not in supported:
+            continue
+        children, complained = supported[group.code], by_group[group.code]
+        if children == 0:
+            share: int | str = stats.NOT_APPLICABLE
+        elif isinstance(complained, str):  # suppressed: a share would give it away
+            share = marker
+        else:
+            share = stats.percent(complained, children)
+        rates[group.code] = {"supported": children, "complained": complained, "percent": share}
+    return rates
+
+
+# Representations, compliments, volumes, learning -------------------------------------------------
 
 def representations() -> dict[str, Any]:
     """S18: informal representations and member enquiries are not recorded yet."""
@@ -499,8 +648,6 @@ def representations() -> dict[str, Any]:
             "note": "Not recorded by the portal yet: representations resolved informally and "
                     "MP or councillor enquiries have no record of their own, so these are 0."}
 
-
-# Compliments, volumes, learning -----------------------------------------------------------------
 
 def compliments(context: Context) -> dict[str, Any]:
     """S20: compliments received, by team and service area, over five years."""

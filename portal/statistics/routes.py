@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from flask_login import current_user
 from sqlalchemy import func, select
 
 from portal.audit import audit
@@ -24,6 +25,7 @@ from portal.statistics.report import build_report
 
 bp = Blueprint("statistics", __name__, url_prefix="/staff/statistics")
 VIEWERS = ("admin", "manager", "statistics")
+EQUALITIES_VIEWERS = ("statistics",)
 
 
 @bp.app_template_filter("plain")
@@ -50,14 +52,22 @@ def years_held() -> list[str]:
     return [f"{y}-{(y + 1) % 100:02d}" for y in range(last, first - 1, -1)]
 
 
+def sees_equalities() -> bool:
+    """Equalities figures are special category data (EQUALITIES.md): statistics viewers only."""
+    return current_user.role in EQUALITIES_VIEWERS
+
+
 def report_for(year: str) -> dict:
+    """The year's report as the signed-in viewer may see it: built for each request, never
+    kept, so one viewer's S16 never reaches another."""
     try:
         stats.parse_year(year)
     except ValueError:
         abort(404)
-    return build_report(year)
+    return build_report(year, with_equalities=sees_equalities())
 
 
+CHART_BARS = 25
 PREFERRED = ("received", "count", "value", "complaints", "issues", "total", "number")
 
 
@@ -71,8 +81,10 @@ def chart_for(table: Table):
     if not numeric:
         return None
     column = next((c for name in PREFERRED for c in numeric if table.columns[c] == name), numeric[0])
+    # A total drawn beside its parts would dwarf them; it is in the table.
     items = [(plain(row[0]), row[column]) for row in table.rows
-             if row[column] is not None and "percent" not in str(row[0])][:20]
+             if row[column] is not None and "percent" not in str(row[0])
+             and str(row[0]).lower() != "total"][:CHART_BARS]
     return bar_chart(f"{table.title}: {plain(table.columns[column])}", items)
 
 
@@ -151,6 +163,8 @@ def _download(body, mimetype: str, filename: str, year: str) -> Response:
     db.session.commit()
     response = Response(body, mimetype=mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # What a download holds depends on who asked (S16): no cache may hand it to anyone else.
+    response.headers["Cache-Control"] = "no-store"
     return response
 
 

@@ -15,6 +15,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy import delete, select
 
 from portal.cases import create_from_draft
+from portal.equality.routes import offer
 from portal.extensions import db
 from portal.flow import drafts
 from portal.forms.young import SendForm
@@ -146,7 +147,10 @@ def check(flow: str):
     draft = drafts.load(journey.name)
     if draft is None:
         if request.method == "POST" and (session.get(SENT_KEY) or {}).get(flow):
-            return redirect(url_for(".sent", flow=flow))  # a second press of "Send"
+            # A second press of "Send": where the first went.
+            if flow == "tell-us":
+                return redirect(url_for("equality.intro", origin="young"))
+            return redirect(url_for(".sent", flow=flow))
         return _restart(flow)
     missing = journey.first_missing(draft.answers)
     if missing is not None:
@@ -170,6 +174,8 @@ def _send(flow: str, draft: Draft):
     case = create_from_draft(draft.id, council.reference_prefix, fields, submission.on_case_created)
     drafts.forget(journey.name)
     session[SENT_KEY] = {**(session.get(SENT_KEY) or {}), flow: case.reference}
+    if case.kind == "complaint":
+        return redirect(url_for("equality.intro", origin="young"))
     return redirect(url_for(".sent", flow=flow))
 
 
@@ -180,7 +186,8 @@ def sent(flow: str):
     case = db.session.scalar(select(Case).where(Case.reference == reference)) if reference else None
     if case is None:
         return render_template("young/sent_unknown.html", flow=flow)
-    return render_template("young/sent.html", case=case, expect=submission.expectations(case), flow=flow)
+    return render_template("young/sent.html", case=case, expect=submission.expectations(case),
+                           flow=flow, equality=offer("young", case) if flow == "tell-us" else None)
 
 
 @bp.errorhandler(CSRFError)

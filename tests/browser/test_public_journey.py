@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import fill
+from tests.browser.equality import ADULT_ANSWERS, equality_questions
 from tests.journeys import COMPLAINT, COMPLIMENT
 
 pytestmark = pytest.mark.browser
@@ -48,9 +49,20 @@ def test_a_parent_sends_a_complaint(new_page, accessibility, language, javascrip
     expect(page).to_have_url(re.compile("/tell-us/check$"))
     check(page, f"{tag}-90-check")
     page.locator("form button.govuk-button").click()
-    expect(page).to_have_url(re.compile("/tell-us/sent$"))
     reference = page.locator(".portal-reference").inner_text()
     assert re.fullmatch(r"CSC-\d{4}-\d{5}", reference)
+    # Saved and numbered; then the optional equality questions, answered, skipped or declined.
+    mode = {"en-js": "answer", "en-nojs": "skip", "cy-js": "prefer_not", "cy-nojs": "answer"}[tag]
+    seen = equality_questions(page, "adult", mode, language, tag, check, ADULT_ANSWERS)
+    if mode == "answer":
+        assert "you-gender" in seen and "child-ethnic-background" in seen
+    if mode == "prefer_not":
+        assert "you-gender" not in seen, "age not given: nothing asked only of people 16 or over"
+    expect(page).to_have_url(re.compile("/tell-us/sent$"))
+    expect(page.locator(".portal-reference")).to_have_text(reference)
+    if language == "en":
+        thanks = "Thank you for answering" if mode != "skip" else "You can still answer"
+        expect(page.locator("main")).to_contain_text(thanks)
     check(page, f"{tag}-91-sent")
 
 

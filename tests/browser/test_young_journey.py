@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import fill
+from tests.browser.equality import YOUNG_ANSWERS, equality_questions
 from tests.young import ADVOCACY, BY_ADVOCATE, WRONG
 
 pytestmark = pytest.mark.browser
@@ -18,7 +19,8 @@ SEND = {"en": "Send", "cy": "Anfon"}
 EXIT_TO = "https://www.bbc.co.uk/weather"
 
 
-def go_through(page, flow: str, journey, language: str, tag: str, check, errors=()) -> str:
+def go_through(page, flow: str, journey, language: str, tag: str, check, errors=(),
+               equality: str = "skip") -> str:
     for number, (slug, data) in enumerate(journey, start=1):
         expect(page).to_have_url(re.compile(f"/young-people/{flow}/{slug}$"))
         if slug in errors:
@@ -31,6 +33,8 @@ def go_through(page, flow: str, journey, language: str, tag: str, check, errors=
     expect(page).to_have_url(re.compile(f"/young-people/{flow}/check$"))
     check(page, f"{tag}-90-check")
     page.get_by_role("button", name=SEND[language], exact=True).click()
+    if flow == "tell-us" and dict(journey).get("what-kind", {}).get("kind") == "wrong":
+        equality_questions(page, "young", equality, language, tag, check, YOUNG_ANSWERS)
     expect(page).to_have_url(re.compile(f"/young-people/{flow}/sent$"))
     check(page, f"{tag}-91-sent")
     return page.locator(".portal-reference").inner_text()
@@ -49,8 +53,10 @@ def test_a_young_person_tells_us_something_is_wrong(new_page, accessibility, lan
         expect(page.locator("html")).to_have_attribute("lang", "cy")
     check(page, f"{tag}-00-start")
     page.locator("a.govuk-button--start").click()
+    # The equality questions after Send: answered, skipped, "Prefer not to say" throughout.
+    mode = {"en-js": "answer", "en-nojs": "skip", "cy-js": "prefer_not"}[f"{language}-{'js' if javascript else 'nojs'}"]
     reference = go_through(page, "tell-us", WRONG, language, tag, check,
-                           errors=("who", "what-happened", "better", "contact-details"))
+                           errors=("who", "what-happened", "better", "contact-details"), equality=mode)
     assert re.fullmatch(r"CSC-\d{4}-\d{5}", reference)
 
 
@@ -72,7 +78,7 @@ def test_an_advocate_fills_it_in_for_a_young_person(new_page, accessibility):
     page = new_page()
     page.goto("/young-people/tell-us/start")
     go_through(page, "tell-us", BY_ADVOCATE, "en", "young-by-advocate", accessibility.check,
-               errors=("helper", "agreement"))
+               errors=("helper", "agreement"), equality="prefer_not")
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])

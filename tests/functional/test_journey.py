@@ -66,8 +66,11 @@ def test_a_complaint_goes_through_every_question_in_order(client):
 def test_a_complaint_is_sent_and_gets_a_reference(app, client):
     walk(client, COMPLAINT)
     sent = send(client)
-    assert redirect_path(sent) == "/tell-us/sent"
-    page = client.get("/tell-us/sent")
+    assert redirect_path(sent) == "/equality/adult", "saved, then the equality questions offered"
+    page = client.get("/equality/adult")
+    assert page.h1 == "We have received your complaint"
+    assert page.soup.select_one(".portal-reference").get_text(strip=True) == client.get(
+        "/tell-us/sent").soup.select_one(".portal-reference").get_text(strip=True)
     reference = page.soup.select_one(".portal-reference").get_text(strip=True)
     assert re.fullmatch(r"CSC-\d{4}-00001", reference)
     with app.app_context():
@@ -116,7 +119,7 @@ def test_pressing_send_twice_makes_one_case(app, client):
     check = client.get("/tell-us/check")
     first = client.post("/tell-us/check", {"csrf_token": check.csrf()})
     second = client.post("/tell-us/check", {"csrf_token": check.csrf()})
-    assert redirect_path(first) == redirect_path(second) == "/tell-us/sent"
+    assert redirect_path(first) == redirect_path(second) == "/equality/adult"
     assert case_count(app) == 1
 
 
