@@ -95,6 +95,7 @@ CONDITION_IMPACT = (
     ("a_little", N_("Yes, a little")),
     ("not_at_all", N_("Not at all")),
 )
+IMPACT_ANSWERS = frozenset(code for code, _label in CONDITION_IMPACT) | {"prefer_not_to_say"}
 DISABILITY = ("yes", "no")
 
 # Reporting bands (EXCHANGE.md); the youngest age in each, and its label.
@@ -226,6 +227,7 @@ def record_values(answers: dict[str, Any], age_band: str | None) -> dict[str, An
         value = (answers.get(name) or "").strip()[:FREE_TEXT_MAX] if when else ""
         return value or None
 
+    impact = answers.get("condition_impact")
     ethnicity = ethnicity_from(answers.get("ethnic_group"), answers.get("ethnic_background"))
     orientation = coded(answers.get("sexual_orientation"), "sexual_orientation")
     gender_same = coded(answers.get("gender_same"), "gender_same")
@@ -236,9 +238,7 @@ def record_values(answers: dict[str, Any], age_band: str | None) -> dict[str, An
         "sex": coded(answers.get("sex"), "sex"),
         "age_band": age_band or NOT_RECORDED,
         "condition": coded(answers.get("condition"), "disability"),
-        "condition_impact": answers.get("condition_impact")
-        if answers.get("condition_impact") in dict(CONDITION_IMPACT) or
-        answers.get("condition_impact") == PREFER_NOT_TO_SAY else None,
+        "condition_impact": impact if impact in IMPACT_ANSWERS else None,
         "disability": disability_from(answers.get("condition"), answers.get("condition_impact")),
         "religion": religion,
         "religion_text": text("religion_text", religion == "other"),
