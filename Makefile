@@ -42,8 +42,9 @@ translations-update: translations-extract ## Merge new text into every catalogue
 translations-compile: $(STAMPS)/python ## Compile the catalogues
 	$(BIN)/pybabel -q compile -d translations
 
-browser: ## Install Debian's Chromium for the browser tests
-	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null; }
+browser: ## Install Debian's Chromium, and fonts for every script the portal is offered in, for the browser tests
+	@{ test -x $(CHROMIUM) && fc-list :lang=pa | grep -q . && fc-list :lang=ur | grep -q .; } || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation fonts-noto-core >/dev/null; }
 	@test -x $(CHROMIUM)
 
 setup: install ## Prepare instance/ (secret key, council configuration) and the database

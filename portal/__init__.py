@@ -51,6 +51,7 @@ def init_council(app: Flask) -> None:
     try:
         path = council_path(app.config, Path(app.instance_path))
         council = load_council(path)
+        check_catalogues(council.languages)
         timescales = Timescales.from_mapping(council.timescales or None)
     except (CouncilConfigError, ConfigError) as error:
         where = f" ({path})" if path else ""
@@ -62,6 +63,16 @@ def init_council(app: Flask) -> None:
     app.extensions["council"] = council
     app.extensions["timescales"] = timescales
     app.extensions["calendar"] = WorkingCalendar(council.closure_days)
+
+
+def check_catalogues(languages: tuple[str, ...]) -> None:
+    """A language is offered only with its compiled catalogue, or its pages would be in English."""
+    for code in languages:
+        compiled = ROOT / "translations" / code / "LC_MESSAGES" / "messages.mo"
+        if code != "en" and not compiled.is_file():
+            raise CouncilConfigError(
+                "languages.offered", f"languages with a compiled catalogue ({compiled.relative_to(ROOT)} is "
+                "missing: run `make translations-compile`)", code)
 
 
 def init_templates(app: Flask) -> None:

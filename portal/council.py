@@ -13,7 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-LANGUAGES = ("en", "cy")
+from portal.languages import CODES as LANGUAGES
+
 FUNCTIONS = ("childrens_social_care", "education", "other_body")
 OUTCOMES = ("upheld", "partially_upheld", "not_upheld")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")

@@ -10,7 +10,8 @@ Export conventions, so that files compare line by line:
 - what the portal works out for itself (due dates) is under "derived", and import ignores it;
 - `equalities` is never written (special category data kept apart from the case); on import
   its codes are checked and stored apart, through portal.equality.store;
-- `language` is written too, beyond the keys of section 1, so that a Welsh case stays Welsh.
+- `language` and `interpreter` are written too, beyond the keys of section 1, so that a case stays
+  in the language it was made in and keeps the interpreter its person asked for.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from portal.casework import (
 from portal.cases import begin_write
 from portal.domain.codes import Kind, ReceivedVia, Role
 from portal.extensions import db
+from portal.languages import CODES
 from portal.models import AdrMeeting, Case, CaseIssue, CaseStage, Remedy
 
 LONDON = ZoneInfo("Europe/London")
@@ -64,7 +66,9 @@ class Rules:
 def council_rules(today: date | None = None) -> Rules:
     council = current_app.extensions["council"]
     return Rules(categories=tuple(c.slug for c in council.categories),
-                 languages=tuple(council.languages), today=today or date.today())
+                 # Any language with a catalogue: a case keeps its language even where the
+                 # council does not offer the form in it, and its emails follow.
+                 languages=CODES, today=today or date.today())
 
 
 @dataclass
@@ -230,6 +234,7 @@ def _case(reader: _Reader, data: dict) -> ParsedCase:
         "service_area": reader.text(data, "service_area", 80),
         "team": reader.text(data, "team", 200),
         "language": language or "en",
+        "interpreter": reader.text(data, "interpreter", 200),
         "acknowledged_on": reader.day(data, "acknowledged_on", not_before=since),
         "withdrawn_on": reader.day(data, "withdrawn_on", not_before=since),
     }
@@ -588,6 +593,7 @@ def case_line(case: Case, stages: list[CaseStage], issues: list[CaseIssue],
         "service_area": case.service_area,
         "team": case.team,
         "language": case.language,
+        "interpreter": case.interpreter,
         "acknowledged_on": _iso(case.acknowledged_on),
         "withdrawn_on": _iso(case.withdrawn_on),
         "issues": [{"category": i.category, "outcome": i.outcome} for i in issues],

@@ -1,30 +1,31 @@
-"""Languages: which are offered, which one a request uses, and how a person switches."""
+"""Languages in a request: which one it uses, how a person switches, and dates, numbers and
+direction in that language."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from datetime import date
 
-from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_decimal
 from flask import Blueprint, current_app, redirect, request, session
 from flask_babel import get_locale
+from markupsafe import Markup, escape
 
+from portal.languages import LANGUAGES, Language, best_match, language
 from portal.security import safe_next
 
-
-@dataclass(frozen=True)
-class Language:
-    code: str
-    html_lang: str
-    endonym: str
-
-
-# Endonyms are written in each language's own script, as people look for their own language.
-LANGUAGES = {
-    "en": Language("en", "en-GB", "English"),
-    "cy": Language("cy", "cy", "Cymraeg"),
-}
-
 bp = Blueprint("language", __name__)
+
+# Digits in groups, as in a phone number or a date typed in digits: "01632 960 001", "27 3 2025".
+NUMBER_GROUPS = re.compile(r"\+?\d+(?:[ \u00a0./:-]\d+)+")
+# The plural categories a browser may ask GOV.UK Frontend's scripts for, in any language.
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+# Languages whose dates follow the GOV.UK style guide ("Tuesday 24 November 2026", no comma);
+# the others are written as the language's own conventions (CLDR) have them.
+GOVUK_STYLE = ("en", "cy")
+# Unicode's left-to-right isolate, for plain text (emails), where there is no markup to say it.
+LRI, PDI = "\u2066", "\u2069"
 
 
 def offered() -> tuple[str, ...]:
@@ -41,16 +42,16 @@ def select_locale() -> str:
     choice = session.get("lang")
     if choice in offered():
         return choice
-    best = request.accept_languages.best_match(offered())
+    best = best_match(list(request.accept_languages), offered())
     return best or current_app.extensions["council"].default_language
 
 
 def current_language() -> Language:
-    return LANGUAGES.get(str(get_locale()), LANGUAGES["en"])
+    return language(str(get_locale()))
 
 
 def text_direction() -> str:
-    return "rtl" if Locale.parse(str(get_locale())).character_order == "right-to-left" else "ltr"
+    return current_language().direction
 
 
 @bp.get("/language/<code>")
@@ -62,9 +63,72 @@ def switch(code: str):
 
 
 def language_links(path: str) -> list[dict[str, object]]:
-    here = str(get_locale())
+    here = current_language().code
     return [
         {"code": code, "lang": LANGUAGES[code].html_lang, "endonym": LANGUAGES[code].endonym,
          "current": code == here, "path": path}
         for code in offered()
     ]
+
+
+def long_date(day: date | None) -> str:
+    """24 November 2026, in the page's language."""
+    if not day:
+        return ""
+    here = current_language()
+    return format_date(day, "d MMMM y" if here.code in GOVUK_STYLE else "long", locale=here.babel)
+
+
+def weekday_date(day: date | None) -> str:
+    """Tuesday 24 November 2026, in the page's language."""
+    if not day:
+        return ""
+    here = current_language()
+    return format_date(day, "EEEE d MMMM y" if here.code in GOVUK_STYLE else "full", locale=here.babel)
+
+
+def month_year(day: date) -> str:
+    """November 2026, in the page's language (some languages name a month differently alone)."""
+    return format_skeleton("yMMMM", day, locale=current_language().babel)
+
+
+def number(value: int) -> str:
+    """12,345 in English, 12 345 in Polish: digits stay 0-9, as in a reference number."""
+    return format_decimal(value, locale=current_language().babel)
+
+
+def left_to_right(value: object, markup: bool = True) -> str:
+    """Keep a reference, email address or phone number in its own order inside right-to-left text.
+
+    In a page it is marked up; in a plain-text email of a right-to-left language it is isolated
+    with Unicode's own marks, which mail programs follow.
+    """
+    if value is None or value == "":
+        return ""
+    if str(value).isdigit():
+        return str(value)  # one run of digits ("999") keeps its order anyway
+    if markup:
+        return Markup('<bdi dir="ltr">%s</bdi>') % escape(value)
+    if current_language().direction == "rtl":
+        return f"{LRI}{value}{PDI}"
+    return str(value)
+
+
+def numbers_ltr(text: object) -> Markup:
+    """Text for a hint or an error, with its grouped digits kept in order in right-to-left text.
+
+    A right-to-left page otherwise shows "01632 960 001" as "001 960 01632".
+    """
+    safe = escape(text)
+    if current_language().direction != "rtl":
+        return safe
+    return Markup(NUMBER_GROUPS.sub(lambda found: f'<bdi dir="ltr">{found.group(0)}</bdi>', str(safe)))
+
+
+def plural_forms(one: str, other: str) -> dict[str, str]:
+    """Counted messages for GOV.UK Frontend's scripts, for every plural category a language has.
+
+    Our catalogues hold a singular and a plural; a language with more forms (Welsh, Polish,
+    Arabic) is given the plural for them, rather than the English the script would fall back to.
+    """
+    return {category: one if category == "one" else other for category in PLURAL_CATEGORIES}

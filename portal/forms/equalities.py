@@ -14,7 +14,7 @@ from wtforms import RadioField, StringField
 from wtforms.validators import InputRequired, Length, ValidationError
 
 from portal.domain import equalities as eq
-from portal.forms.fields import ApproxDateField, QuestionForm, as_choices
+from portal.forms.fields import ApproxDateField, QuestionForm, as_choices, is_number
 
 PREFER_NOT = (eq.PREFER_NOT_TO_SAY, _l(eq.PREFER_NOT_TO_SAY_LABEL))
 TEXT_MAX = eq.FREE_TEXT_MAX
@@ -54,7 +54,7 @@ class BirthDateField(ApproxDateField):
         parts = self.data
         if not parts["year"] or (parts["day"] and not parts["month"]):
             raise ValidationError(_l("Enter your date of birth or leave blank"))
-        if not all(p.isdigit() for p in parts.values() if p) or len(parts["year"]) != 4:
+        if not all(is_number(p) for p in parts.values() if p) or len(parts["year"]) != 4:
             raise ValidationError(_l("Enter the date of birth using numbers, like 31 3 1980"))
         born = eq.youngest_birthday(parts) if self._real(parts) else None
         if born is None:

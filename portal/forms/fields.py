@@ -7,6 +7,7 @@ gets a 400 page rather than a confusing error message or, worse, a 500.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 from email_validator import EmailNotValidError, validate_email
@@ -52,7 +53,8 @@ class ApproxDateField(Field):
             if any(key in formdata for key in keys):
                 if not all(key in formdata for key in keys):
                     raise BadRequest("A date was posted with one of its parts missing.")
-                self.data = {part: formdata.get(key, "").strip()[:8] for part, key in zip(DATE_PARTS, keys)}
+                self.data = {part: western_digits(formdata.get(key, "").strip()[:8])
+                             for part, key in zip(DATE_PARTS, keys)}
             elif not isinstance(data, dict):
                 self.data = {part: "" for part in DATE_PARTS}
 
@@ -76,7 +78,7 @@ class ApproxDateField(Field):
             raise ValidationError(_l("The date must include a month and year"))
         if not (parts["day"] or self.day_optional):
             raise ValidationError(_l("The date must include a day"))
-        if not all(p.isdigit() for p in parts.values() if p):
+        if not all(is_number(p) for p in parts.values() if p):
             raise ValidationError(_l("Enter the date using numbers, like 27 3 2025"))
         if len(parts["year"]) != 4:
             raise ValidationError(_l("The year must include 4 numbers"))
@@ -89,6 +91,16 @@ class ApproxDateField(Field):
             raise ValidationError(_l("The year must be 1900 or later"))
 
 
+def western_digits(value: str) -> str:
+    """Digits typed on another script's keyboard (Arabic ٢٧, Urdu ۲۷, Bengali ২৭) as 0 to 9,
+    so a date or phone number is read the same whichever keyboard typed it."""
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in value)
+
+
+def is_number(value: str) -> bool:
+    return value.isascii() and value.isdigit()
+
+
 def checked_email(value: str, message) -> str:
     """The address as it should be stored, or `message` as the field's error."""
     try:
@@ -99,7 +111,7 @@ def checked_email(value: str, message) -> str:
 
 def checked_phone(value: str, message) -> str:
     """A UK or international number: digits, spaces, + ( ) -, and 10 to 15 digits."""
-    value = value.strip()
+    value = western_digits(value.strip())
     digits = "".join(ch for ch in value if ch.isdigit())
     if not set(value) <= set("0123456789 +()-") or not 10 <= len(digits) <= 15:
         raise ValidationError(message)

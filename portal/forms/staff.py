@@ -13,6 +13,7 @@ from wtforms.validators import Optional as Skippable
 
 from portal.forms.fields import ApproxDateField, MultiCheckboxField, QuestionForm, as_choices
 from portal.forms.public import PROCEEDINGS, ROLES
+from portal.languages import LANGUAGES as ALL_LANGUAGES
 
 
 class SignInForm(QuestionForm):
@@ -27,7 +28,7 @@ RECEIVED_VIA = [
 ]
 KINDS = [("complaint", "Complaint"), ("compliment", "Compliment"), ("comment", "Comment or suggestion")]
 IN_CARE = [("yes", "Yes"), ("no", "No"), ("unsure", "Not known")]
-LANGUAGES = [("en", "English"), ("cy", "Welsh")]
+LANGUAGES = [(code, language.english) for code, language in ALL_LANGUAGES.items()]
 
 
 class NewCaseForm(QuestionForm):
@@ -41,6 +42,7 @@ class NewCaseForm(QuestionForm):
     contact_email = StringField(validators=[Length(max=254)])
     contact_phone = StringField(validators=[Length(max=40)])
     language = SelectField(choices=as_choices(LANGUAGES))
+    interpreter = StringField(validators=[Length(max=200)])
     advocate_involved = BooleanField()
     in_care = RadioField(choices=as_choices(IN_CARE), validators=[Skippable()])
     service_area = SelectField(validators=[DataRequired("Select the service")])

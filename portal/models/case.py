@@ -41,6 +41,8 @@ class Case(db.Model):
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     received_via: Mapped[str] = mapped_column(String(24))
     language: Mapped[str] = mapped_column(String(8))
+    # The language someone needs an interpreter in, as they wrote it; None when they did not ask.
+    interpreter: Mapped[str | None] = mapped_column(String(200))
     complainant_role: Mapped[str | None] = mapped_column(String(40))
     made_by_young_person: Mapped[bool] = mapped_column(Boolean, default=False)
     advocate_involved: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -15,9 +15,10 @@ from flask import current_app
 from flask_babel import force_locale, gettext
 
 from portal.council import Council
+from portal.i18n import left_to_right
+from portal.languages import LANGUAGES, language_name
 from portal.models import Case
 
-LANGUAGE_NAMES = {"en": "English", "cy": "Welsh"}
 
 
 @dataclass(frozen=True)
@@ -94,12 +95,12 @@ def area_name(case: Case, language: str) -> str | None:
 
 def acknowledgement_subject(case: Case) -> str:
     if in_young_words(case):
-        return gettext("We got your message: %(reference)s", reference=case.reference)
+        return gettext("We got your message: %(reference)s", reference=left_to_right(case.reference, markup=False))
     if case.kind == "complaint":
-        return gettext("We have received your complaint: %(reference)s", reference=case.reference)
+        return gettext("We have received your complaint: %(reference)s", reference=left_to_right(case.reference, markup=False))
     if case.kind == "compliment":
-        return gettext("Thank you for your compliment: %(reference)s", reference=case.reference)
-    return gettext("Thank you for your comment: %(reference)s", reference=case.reference)
+        return gettext("Thank you for your compliment: %(reference)s", reference=left_to_right(case.reference, markup=False))
+    return gettext("Thank you for your comment: %(reference)s", reference=left_to_right(case.reference, markup=False))
 
 
 def acknowledgement(case: Case) -> Email | None:
@@ -107,7 +108,8 @@ def acknowledgement(case: Case) -> Email | None:
     or said email may not be safe."""
     if not wants_acknowledgement(case):
         return None
-    language = case.language if case.language in council().languages else council().default_language
+    # Their language, even if the council has since stopped offering it: every catalogue is whole.
+    language = case.language if case.language in LANGUAGES else council().default_language
     with force_locale(language):
         subject = acknowledgement_subject(case)
         context = {
@@ -161,7 +163,7 @@ def team_notification(case: Case) -> Email:
         context = {
             "case": case, "subject": subject, "council": council(),
             "procedure": PROCEDURES.get(case.procedure or "", "None (not a complaint)"),
-            "language": LANGUAGE_NAMES.get(case.language, case.language),
+            "language": language_name(case.language),
             "reply": reply_note(case),
             "to_decide": [matter["text"] for matter in routing.get("to_decide", [])],
             "tell_iro": routing.get("tell_iro", False),
@@ -194,7 +196,7 @@ def advocacy_referral(case: Case) -> Email | None:
         subject = f"A young person would like an advocate: {case.reference}"
         context = {
             "case": case, "subject": subject, "council": council(), "answers": answers,
-            "language": LANGUAGE_NAMES.get(case.language, case.language),
+            "language": language_name(case.language),
             "method": contact_method(case), "safe": answers.get("safe", {}).get("safe"),
             "team": council().text("council.complaints_team", "en"),
         }

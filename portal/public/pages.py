@@ -8,11 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 from flask import current_app
-from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from portal.flow.journey import Answers, Journey, Page
+from portal.i18n import long_date, month_year
 from portal.forms import public as forms
 
 
@@ -55,7 +55,7 @@ def approx_date(parts: dict[str, str] | None) -> str:
         moment = date(int(parts["year"]), int(parts["month"]), day or 1)
     except (KeyError, ValueError):
         return _("Not provided")
-    return format_date(moment, "d MMMM y" if day else "MMMM y")
+    return long_date(moment) if day else month_year(moment)
 
 
 def text_or_missing(value: Any) -> str:

@@ -76,6 +76,7 @@ def case_fields(answers: dict[str, Any], language: str, council: Council) -> dic
         "status": "new",
         "received_via": "online_form",
         "language": language,
+        "interpreter": interpreter_need(answers.get("support", {}), "support", "interpreter_language"),
         "complainant_role": role(answers),
         "made_by_young_person": role(answers) == "young_person",
         "advocate_involved": role(answers) == "advocate" or "helper" in support,
@@ -88,6 +89,13 @@ def case_fields(answers: dict[str, Any], language: str, council: Council) -> dic
         "answers": answers,
         "routing": decision_record(decision, today),
     }
+
+
+def interpreter_need(page: dict[str, Any], choices: str, language: str) -> str | None:
+    """The language an interpreter is wanted in, as the person wrote it, for staff to arrange."""
+    if "interpreter" not in (page.get(choices) or []):
+        return None
+    return (str(page.get(language) or "").strip() or "Not said")[:200]
 
 
 def on_case_created(case: Case) -> None:

@@ -59,6 +59,7 @@ def _create(form: NewCaseForm, key: str | None):
         "kind": form.kind.data, "procedure": procedure,
         "stage": 1 if form.kind.data == "complaint" else None, "status": "new",
         "received_via": form.received_via.data, "language": form.language.data or "en",
+        "interpreter": (form.interpreter.data or "").strip() or None,
         "complainant_role": role, "made_by_young_person": role == "young_person",
         "advocate_involved": bool(form.advocate_involved.data) or role == "advocate",
         "child_looked_after": IN_CARE.get(form.in_care.data),

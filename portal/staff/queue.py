@@ -29,7 +29,7 @@ STATES = {
     "awaiting_complainant": "Awaiting the complainant",
     "new_information": "New information",
 }
-FILTERS = ("state", "procedure", "stage", "team", "assignee", "young_person", "received_via", "language")
+FILTERS = ("state", "procedure", "stage", "team", "assignee", "young_person", "received_via", "language", "interpreter")
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,8 @@ def filter_conditions(args, when: Today) -> list:
         conditions.append(Case.received_via == args["received_via"])
     if args.get("language"):
         conditions.append(Case.language == args["language"])
+    if args.get("interpreter") == "yes":
+        conditions.append(Case.interpreter.is_not(None))
     search = (args.get("q") or "").strip()[:100]
     if REFERENCE.fullmatch(search):
         # A reference: the unique index finds it at once.

@@ -15,7 +15,7 @@ from portal.casework import refresh_clock
 from portal.council import Council
 from portal.domain.routing import ComplaintFacts, route
 from portal.models import Case
-from portal.public.submission import approx_date, decision_record
+from portal.public.submission import approx_date, decision_record, interpreter_need
 from portal.young.pages import DETAIL_FIELD, for_someone, helper_role, kind, method, who
 
 KINDS = {"wrong": "complaint", "good": "compliment", "idea": "comment"}
@@ -82,6 +82,7 @@ def case_fields(answers: dict[str, Any], language: str, council: Council) -> dic
         "status": "new",
         "received_via": "young_person_form",
         "language": language,
+        "interpreter": interpreter_need(answers.get("help", {}), "help", "language"),
         "complainant_role": complainant_role(answers),
         "made_by_young_person": made_by_young_person(answers),
         "advocate_involved": status == "has_one",

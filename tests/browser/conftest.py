@@ -7,14 +7,19 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
-from tests.conftest import OUTPUT, make_app
+from babel.support import Translations
+
+from portal.languages import LANGUAGES
+from tests.conftest import OUTPUT, ROOT, make_app
 
 CHROMIUM = "/usr/lib/chromium/chromium"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCREENSHOTS = OUTPUT / "screenshots"
 PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture(scope="session")
@@ -71,6 +76,17 @@ class Accessibility:
         # A URL change is seen before the new page's stylesheet has loaded: wait for the page
         # as a person sees it, or axe measures unstyled text.
         page.wait_for_load_state("load")
+        self._check_as_shown(page, name)
+        if page.locator("html[dir=rtl]").count():
+            # Right-to-left layouts are our own styles: see them on a wide screen too.
+            narrow = page.viewport_size
+            page.set_viewport_size(DESKTOP)
+            try:
+                self._check_as_shown(page, f"{name}-1280")
+            finally:
+                page.set_viewport_size(narrow)
+
+    def _check_as_shown(self, page, name: str) -> None:
         results = self.axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
@@ -98,3 +114,19 @@ def fill(page, data: dict) -> None:
 def output_path(name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS / name
+
+
+def said(language: str, text: str) -> str:
+    """What the page says for `text` in `language`, from its compiled catalogue."""
+    if language == "en":
+        return text
+    translated = Translations.load(str(ROOT / "translations"), [language]).gettext(text)
+    assert translated != text, f"{text!r} has no {language} translation"
+    return translated
+
+
+def choose_language(page, language: str) -> None:
+    """Pick a language from the switcher, as a person would, by its own name."""
+    if language != "en":
+        page.get_by_role("link", name=LANGUAGES[language].endonym, exact=True).click()
+    expect(page.locator("html")).to_have_attribute("lang", LANGUAGES[language].html_lang)

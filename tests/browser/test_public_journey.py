@@ -1,4 +1,5 @@
-"""The parent's journey in Chromium: English and Welsh, JavaScript on and off, axe on every page."""
+"""The parent's journey in Chromium: English, Welsh, Polish and Urdu (right to left), JavaScript
+on and off, axe on every page."""
 
 from __future__ import annotations
 
@@ -7,29 +8,32 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import fill
+from tests.browser.conftest import choose_language, fill, said
 from tests.browser.equality import ADULT_ANSWERS, equality_questions
 from tests.journeys import COMPLAINT, COMPLIMENT
 
 pytestmark = pytest.mark.browser
-
-CONTINUE = {"en": "Continue", "cy": "Parhau"}
 
 
 def press(page, label: str) -> None:
     page.get_by_role("button", name=label).click()
 
 
-@pytest.mark.parametrize("language", ["en", "cy"])
-@pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
+# How each run answers the equality questions after Send.
+EQUALITY = {"en-js": "answer", "en-nojs": "skip", "cy-js": "prefer_not", "cy-nojs": "answer",
+            "pl-js": "prefer_not", "ur-js": "answer"}
+
+
+@pytest.mark.parametrize("language, javascript", [
+    ("en", True), ("en", False), ("cy", True), ("cy", False), ("pl", True), ("ur", True),
+], ids=["en-js", "en-nojs", "cy-js", "cy-nojs", "pl-js", "ur-js"])
 def test_a_parent_sends_a_complaint(new_page, accessibility, language, javascript):
     page = new_page(javascript=javascript)
     tag = f"{language}-{'js' if javascript else 'nojs'}"
     check = accessibility.check if javascript else (lambda p, name: None)
+    go_on = said(language, "Continue")
     page.goto("/")
-    if language == "cy":
-        page.get_by_role("link", name="Cymraeg").click()
-    expect(page.locator("html")).to_have_attribute("lang", "en-GB" if language == "en" else "cy")
+    choose_language(page, language)
     check(page, f"{tag}-00-start")
     page.locator("a.govuk-button--start").click()
 
@@ -37,14 +41,14 @@ def test_a_parent_sends_a_complaint(new_page, accessibility, language, javascrip
         expect(page).to_have_url(re.compile(f"/tell-us/{slug}$"))
         if number in (1, 3, 12, 13, 15):
             # The error state, as a person who pressed Continue too soon sees it.
-            press(page, CONTINUE[language])
+            press(page, go_on)
             expect(page.locator(".govuk-error-summary")).to_be_visible()
             if javascript:
                 expect(page.locator(".govuk-error-summary")).to_be_focused()
             check(page, f"{tag}-{number:02d}-{slug}-error")
         check(page, f"{tag}-{number:02d}-{slug}")
         fill(page, data)
-        press(page, CONTINUE[language])
+        press(page, go_on)
 
     expect(page).to_have_url(re.compile("/tell-us/check$"))
     check(page, f"{tag}-90-check")
@@ -52,7 +56,7 @@ def test_a_parent_sends_a_complaint(new_page, accessibility, language, javascrip
     reference = page.locator(".portal-reference").inner_text()
     assert re.fullmatch(r"CSC-\d{4}-\d{5}", reference)
     # Saved and numbered; then the optional equality questions, answered, skipped or declined.
-    mode = {"en-js": "answer", "en-nojs": "skip", "cy-js": "prefer_not", "cy-nojs": "answer"}[tag]
+    mode = EQUALITY[tag]
     seen = equality_questions(page, "adult", mode, language, tag, check, ADULT_ANSWERS)
     if mode == "answer":
         assert "you-gender" in seen and "child-ethnic-background" in seen

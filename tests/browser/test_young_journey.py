@@ -8,14 +8,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import fill
+from tests.browser.conftest import choose_language, fill, said
 from tests.browser.equality import YOUNG_ANSWERS, equality_questions
 from tests.young import ADVOCACY, BY_ADVOCATE, WRONG
 
 pytestmark = pytest.mark.browser
 
-CONTINUE = {"en": "Continue", "cy": "Parhau"}
-SEND = {"en": "Send", "cy": "Anfon"}
 EXIT_TO = "https://www.bbc.co.uk/weather"
 
 
@@ -24,15 +22,15 @@ def go_through(page, flow: str, journey, language: str, tag: str, check, errors=
     for number, (slug, data) in enumerate(journey, start=1):
         expect(page).to_have_url(re.compile(f"/young-people/{flow}/{slug}$"))
         if slug in errors:
-            page.get_by_role("button", name=CONTINUE[language]).click()
+            page.get_by_role("button", name=said(language, "Continue")).click()
             expect(page.locator(".govuk-error-summary")).to_be_visible()
             check(page, f"{tag}-{number:02d}-{slug}-error")
         check(page, f"{tag}-{number:02d}-{slug}")
         fill(page, data)
-        page.get_by_role("button", name=CONTINUE[language]).click()
+        page.get_by_role("button", name=said(language, "Continue")).click()
     expect(page).to_have_url(re.compile(f"/young-people/{flow}/check$"))
     check(page, f"{tag}-90-check")
-    page.get_by_role("button", name=SEND[language], exact=True).click()
+    page.get_by_role("button", name=said(language, "Send"), exact=True).click()
     if flow == "tell-us" and dict(journey).get("what-kind", {}).get("kind") == "wrong":
         equality_questions(page, "young", equality, language, tag, check, YOUNG_ANSWERS)
     expect(page).to_have_url(re.compile(f"/young-people/{flow}/sent$"))
@@ -40,21 +38,20 @@ def go_through(page, flow: str, journey, language: str, tag: str, check, errors=
     return page.locator(".portal-reference").inner_text()
 
 
-@pytest.mark.parametrize("language, javascript", [("en", True), ("en", False), ("cy", True)],
-                         ids=["en-js", "en-nojs", "cy-js"])
+@pytest.mark.parametrize("language, javascript", [("en", True), ("en", False), ("cy", True), ("ar", True)],
+                         ids=["en-js", "en-nojs", "cy-js", "ar-js"])
 def test_a_young_person_tells_us_something_is_wrong(new_page, accessibility, language, javascript):
     page = new_page(javascript=javascript)
     tag = f"young-{language}-{'js' if javascript else 'nojs'}"
     # axe runs inside the page: without JavaScript there is nothing to check with.
     check = accessibility.check if javascript else (lambda p, n: None)
     page.goto("/young-people")
-    if language == "cy":
-        page.get_by_role("link", name="Cymraeg").click()
-        expect(page.locator("html")).to_have_attribute("lang", "cy")
+    choose_language(page, language)
     check(page, f"{tag}-00-start")
     page.locator("a.govuk-button--start").click()
     # The equality questions after Send: answered, skipped, "Prefer not to say" throughout.
-    mode = {"en-js": "answer", "en-nojs": "skip", "cy-js": "prefer_not"}[f"{language}-{'js' if javascript else 'nojs'}"]
+    mode = {"en-js": "answer", "en-nojs": "skip", "cy-js": "prefer_not", "ar-js": "answer"}[
+        f"{language}-{'js' if javascript else 'nojs'}"]
     reference = go_through(page, "tell-us", WRONG, language, tag, check,
                            errors=("who", "what-happened", "better", "contact-details"), equality=mode)
     assert re.fullmatch(r"CSC-\d{4}-\d{5}", reference)

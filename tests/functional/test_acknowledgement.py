@@ -58,7 +58,7 @@ def test_a_complaint_gets_one_acknowledgement_and_the_team_one_notification(
     assert "We have sent you an email to confirm" in promised and f"full reply by {reply_by}" in promised
     # The email is the acknowledgement: it is recorded, on the day, for the statistics.
     assert case.acknowledged_on == case.received_on and case.acknowledged_by == "email"
-    assert '<html lang="en">' in html and "<script" not in html and "<img" not in html
+    assert '<html lang="en-GB" dir="ltr">' in html and "<script" not in html and "<img" not in html
 
     [team] = smtp_server.to(TEAM)
     assert team["Subject"] == f"New complaint: {reference}"
@@ -80,7 +80,7 @@ def test_a_welsh_complaint_gets_its_email_in_welsh(app, client, smtp_server):
 
     [ack] = smtp_server.to(PERSON)
     text = text_of(ack)
-    assert ack["Content-Language"] == "cy" and '<html lang="cy">' in html_of(ack)
+    assert ack["Content-Language"] == "cy" and '<html lang="cy" dir="ltr">' in html_of(ack)
     assert reference in ack["Subject"] and reference in text
     # Texts that already have their Welsh: dates, the advocacy heading, the council's own texts.
     assert format_date(case.response_due_on, "EEEE d MMMM y", locale="cy") in text
@@ -90,7 +90,7 @@ def test_a_welsh_complaint_gets_its_email_in_welsh(app, client, smtp_server):
     [team] = smtp_server.to(TEAM)
     assert team["Subject"] == f"New complaint: {reference}"
     assert "Language: Welsh" in text_of(team)
-    assert '<html lang="en">' in html_of(team) and "Language: Welsh" in html_of(team)
+    assert '<html lang="en-GB" dir="ltr">' in html_of(team) and "Language: Welsh" in html_of(team)
 
 
 def test_no_email_holds_the_childs_name_or_what_the_person_wrote(app, client, smtp_server):
@@ -137,3 +137,26 @@ def test_a_compliment_with_an_email_address_gets_a_short_thank_you(app, client, 
     text = text_of(thanks)
     assert reference in text and "We will pass it to the people it is about." in text
     assert "Help from an advocate" not in text and "full reply" not in text
+
+
+def test_an_urdu_complaint_gets_its_email_in_urdu_written_right_to_left(app, client, smtp_server):
+    client.get("/language/ur?next=/", expect=303)
+    needs = [("support", {"support": "interpreter", "interpreter_language": "Pahari", "other_support": ""})
+             if slug == "support" else (slug, data) for slug, data in COMPLAINT]
+    reference = submit(client, needs)
+    deliver(app, smtp_server)
+    case = the_case(app, reference)
+    assert case.language == "ur" and case.interpreter == "Pahari"
+
+    [ack] = smtp_server.to(PERSON)
+    text, html = text_of(ack), html_of(ack)
+    assert ack["Content-Language"] == "ur" and '<html lang="ur" dir="rtl">' in html
+    assert "ہمیں" in ack["Subject"] or "شکایت" in ack["Subject"]
+    # The reference keeps its order in the right-to-left subject and text: isolated left to right.
+    assert f"\u2066{reference}\u2069" in ack["Subject"] and f"\u2066{reference}\u2069" in text
+    assert '<bdi dir="ltr">01632 960 222</bdi>' in html and "\u206601632 960 222\u2069" in text
+    assert format_date(case.response_due_on, "full", locale="ur") in text
+    # The team reads English, with the language and the interpreter the person asked for.
+    [team] = smtp_server.to(TEAM)
+    assert "Language: Urdu (اردو) (reply in this language)" in text_of(team)
+    assert "Interpreter needed: Pahari" in text_of(team)

@@ -4,6 +4,7 @@ for every role that handles cases, is searched for them after a complaint has an
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from sqlalchemy import select
@@ -73,7 +74,8 @@ def test_no_staff_page_or_export_shows_the_answers(app, answered, role):
         seen += 1
         text = response.get_data(as_text=True)
         allowed = ALLOWED_WORDS.get(url.split("?")[0], set())
-        found = [word for word in TELLTALES if word in text and word not in allowed]
+        found = [word for word in TELLTALES
+                 if re.search(rf"\b{re.escape(word)}\b", text) and word not in allowed]
         assert not found, (role, url, found)
     assert seen >= 3, f"{role} saw the queue, the case and more"
     if role in ("admin", "manager", "officer"):

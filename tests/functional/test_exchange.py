@@ -278,3 +278,16 @@ def test_a_case_saved_between_checking_and_importing_is_refused_not_doubled(app)
         assert exchange.import_cases(check) == 0
         assert all("already exists" in reasons[0] for reasons in check.refused.values())
         assert len(check.refused) == case_count(app) == 7
+
+
+def test_a_case_keeps_its_language_and_interpreter_through_export_and_import(app, tmp_path):
+    line = lines_of(SAMPLE.read_text(encoding="utf-8"))[0]
+    # Urdu, which a council may not offer on its forms: the case and its emails stay in Urdu.
+    line.update({"language": "ur", "interpreter": "Mirpuri"})
+    result = run(app, "import", write(tmp_path, [json.dumps(line)]))
+    assert result.exit_code == 0, result.output
+    [exported] = lines_of(run(app, "export", "-").stdout)
+    assert exported["language"] == "ur" and exported["interpreter"] == "Mirpuri"
+    line["language"] = "klingon"
+    refused = run(app, "import", write(tmp_path, [json.dumps({**line, "reference": "OLD-9"})]))
+    assert refused.exit_code != 0 and "language" in refused.output

@@ -1,13 +1,17 @@
-"""Languages: the browser's choice first, a switch that keeps every answer, Welsh in full."""
+"""Languages: the browser's choice first, a switch that keeps every answer, every offered
+language in full, right to left where the language is, and the language kept with the case."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+from babel.dates import format_skeleton
 from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import Case
-from tests.conftest import redirect_path
+from tests.conftest import ROOT, redirect_path, sign_in, submit_complaint
 from tests.journeys import COMPLAINT
 
 
@@ -18,7 +22,7 @@ def test_the_first_visit_follows_the_browser_language(client):
 
 
 def test_a_browser_language_we_do_not_offer_falls_back_to_the_council_default(client):
-    page = client.get("/", headers={"Accept-Language": "pl-PL,pl;q=0.9"})
+    page = client.get("/", headers={"Accept-Language": "fr-FR,fr;q=0.9"})
     assert page.soup.html["lang"] == "en-GB"
 
 
@@ -26,7 +30,8 @@ def test_the_switcher_names_each_language_in_itself_and_marks_the_current_one(cl
     page = client.get("/tell-us/start", expect=302)
     page = client.get("/")
     links = page.soup.select(".portal-language-nav a")
-    assert [a.get_text(strip=True) for a in links] == ["English", "Cymraeg"]
+    assert [a.get_text(strip=True) for a in links] == [
+        "English", "Cymraeg", "polski", "română", "ਪੰਜਾਬੀ", "اردو", "português", "español", "العربية", "বাংলা"]
     welsh = links[1]
     assert welsh["lang"] == welsh["hreflang"] == "cy" and welsh["rel"] == ["alternate"]
     assert links[0]["aria-current"] == "true" and not welsh.has_attr("aria-current")
@@ -86,3 +91,83 @@ def test_every_page_in_welsh_has_no_english_left_in_its_own_words(client):
         assert button == "Parhau", slug
         assert page.soup.select_one("a.govuk-back-link").get_text(strip=True) == "Yn ôl"
         client.post(f"/tell-us/{slug}", {**data, "csrf_token": page.csrf()})
+
+
+@pytest.mark.parametrize("header, shown", [
+    ("ur-PK,ur;q=0.9,en;q=0.5", "ur"),
+    ("pt-BR,pt;q=0.9", "pt"),
+    ("ar-EG", "ar"),
+    ("bn-BD,bn;q=0.8", "bn"),
+    ("pa-IN", "pa-Guru"),
+    # Panjabi in Shahmukhi is not our Gurmukhi catalogue: its reader gets the next choice.
+    ("pa-Arab-PK,pa-PK;q=0.9,ur;q=0.8", "ur"),
+    ("pa-Arab-PK", "en-GB"),
+    ("de-DE,fr;q=0.9", "en-GB"),
+])
+def test_the_browser_language_is_matched_among_the_offered_ones(client, header, shown):
+    page = client.get("/", headers={"Accept-Language": header})
+    assert page.soup.html["lang"] == shown
+
+
+def test_right_to_left_languages_say_so_and_the_others_do_not(client):
+    directions = {}
+    for code in ("en", "cy", "pl", "ro", "pa", "ur", "pt", "es", "ar", "bn"):
+        client.get(f"/language/{code}?next=/", expect=303)
+        page = client.get("/")
+        directions[code] = page.soup.html["dir"]
+        # Every offered language has its own start page: no English heading left behind.
+        if code != "en":
+            assert page.h1 != "Tell us about children's social care", code
+    assert {code for code, way in directions.items() if way == "rtl"} == {"ur", "ar"}
+
+
+@pytest.mark.parametrize("code", ["ur", "ar"])
+def test_phone_numbers_keep_their_order_in_right_to_left_text(client, code):
+    client.get(f"/language/{code}?next=/", expect=303)
+    page = client.get("/")
+    isolated = [bdi.get_text() for bdi in page.soup.select('.portal-safety bdi[dir="ltr"]')]
+    assert "01632 960 111" in isolated and "01632 960 222" in isolated
+
+
+def test_a_council_offers_only_the_languages_it_chooses(tmp_path):
+    from tests.conftest import CheckingClient, make_app
+
+    config = (ROOT / "portal" / "councils" / "demo.toml").read_text()
+    start = config.index("offered = [")
+    config = config[:start] + 'offered = ["en", "cy", "ur"]' + config[config.index("\n", start):]
+    (tmp_path / "council.toml").write_text(config)
+    app = make_app(tmp_path, "chosen", COUNCIL_FILE=str(tmp_path / "council.toml"))
+    client = CheckingClient(app.test_client())
+    page = client.get("/", headers={"Accept-Language": "pl"})
+    assert page.soup.html["lang"] == "en-GB"
+    links = page.soup.select(".portal-language-nav a")
+    assert [a["hreflang"] for a in links] == ["en-GB", "cy", "ur"]
+    client.get("/language/ar?next=/", expect=303)
+    assert client.get("/").soup.html["lang"] == "en-GB"
+
+
+def test_dates_are_written_the_way_each_language_writes_them(client):
+    client.get("/language/pl?next=/", expect=303)
+    client.get("/tell-us/start", expect=302)
+    for slug, data in COMPLAINT:
+        client.answer(slug, data)
+    check = client.get("/tell-us/check").soup.get_text(" ", strip=True)
+    # The child's date of birth, 14 March 2015, in Polish (the genitive month, as Polish writes it).
+    assert "14 marca 2015" in check
+    # The month on its own is in the nominative: "wrzesień", not "września".
+    happened = dict(COMPLAINT)["when"]
+    month = format_skeleton("yMMMM", date(int(happened["happened-year"]), int(happened["happened-month"]), 1), locale="pl")
+    assert month in check and month.startswith("wrzesień")
+
+
+def test_staff_see_the_language_used_and_any_interpreter_needed(app, client):
+    client.get("/language/bn?next=/", expect=303)
+    reference = submit_complaint(client, {"support": {"support": "interpreter", "interpreter_language": "Sylheti"}})
+    staff = sign_in(app, "officer")
+    page = staff.get(f"/staff/cases/{reference}")
+    text = page.soup.get_text(" ", strip=True)
+    assert "Language: Bengali (বাংলা)" in text and "Interpreter needed: Sylheti" in text
+    queue = staff.get("/staff/?interpreter=yes").soup.get_text(" ", strip=True)
+    assert reference in queue and "Interpreter: Sylheti" in queue
+    other = staff.get("/staff/?language=ur").soup.get_text(" ", strip=True)
+    assert reference not in other

@@ -192,7 +192,7 @@ def enter_case(client, **changes):
     page = client.get("/staff/cases/new")
     data = {"kind": "complaint", "received_via": "letter", "received_on-day": "", "received_on-month": "",
             "received_on-year": "", "role": "foster_carer", "contact_name": "Fran Carer",
-            "contact_email": "", "contact_phone": "01632 960 555", "language": "en", "in_care": "yes",
+            "contact_email": "", "contact_phone": "01632 960 555", "language": "en", "interpreter": "", "in_care": "yes",
             "service_area": "children-in-care", "team": "Children in Care Team 1",
             "summary": "Letter: placement review was cancelled twice.", "csrf_token": page.csrf(),
             "form_key": page.soup.find("input", attrs={"name": "form_key"})["value"]}
@@ -232,7 +232,7 @@ def test_an_entered_case_needs_its_kind_service_and_summary(app):
     officer = sign_in(app, "officer")
     page = officer.get("/staff/cases/new")
     data = {"received_on-day": "", "received_on-month": "", "received_on-year": "", "role": "parent",
-            "contact_name": "", "contact_email": "nope", "contact_phone": "", "language": "en",
+            "contact_name": "", "contact_email": "nope", "contact_phone": "", "language": "en", "interpreter": "",
             "service_area": "assessment", "team": "", "summary": " ", "csrf_token": page.csrf()}
     shown = officer.post("/staff/cases/new", data, expect=200)
     assert shown.errors() == ["Select what kind of case it is", "Select how it was received",

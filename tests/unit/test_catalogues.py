@@ -3,12 +3,16 @@ placeholders, so no page ever shows English by accident or breaks on a lost %(na
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import sys
 
 import pytest
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+
+from portal.languages import CODES
 
 from tests.conftest import ROOT
 
@@ -37,8 +41,19 @@ def problems(path) -> list[str]:
     return found
 
 
-def test_there_is_a_welsh_catalogue():
-    assert [p.parts[-3] for p in CATALOGUES] == ["cy"]
+def test_there_is_a_catalogue_for_every_language_a_council_can_offer():
+    assert {p.parts[-3] for p in CATALOGUES} == set(CODES) - {"en"}
+
+
+@pytest.mark.parametrize("path", CATALOGUES, ids=[p.parts[-3] for p in CATALOGUES])
+def test_every_catalogue_compiles_for_its_own_language(path):
+    with open(path, "rb") as handle:
+        catalogue = read_po(handle)
+    assert str(catalogue.locale).split("_")[0] == path.parts[-3]
+    assert [error for message, errors in catalogue.check() for error in errors] == []
+    compiled = io.BytesIO()
+    write_mo(compiled, catalogue)
+    assert len(compiled.getvalue()) > 10_000
 
 
 @pytest.mark.parametrize("path", CATALOGUES, ids=[p.parts[-3] for p in CATALOGUES])
@@ -56,8 +71,11 @@ def test_the_check_itself_catches_a_missing_entry_and_a_lost_placeholder(tmp_pat
     broken.write_text(
         'msgid ""\nmsgstr "Content-Type: text/plain; charset=utf-8\\n"\n\n'
         'msgid "Hello %(name)s"\nmsgstr "Helo"\n\n'
-        'msgid "Goodbye"\nmsgstr ""\n', encoding="utf-8")
-    assert problems(broken) == ["placeholders differ: 'Hello %(name)s'", "untranslated: 'Goodbye'"]
+        'msgid "Goodbye"\nmsgstr ""\n\n'
+        '#, fuzzy\nmsgid "Continue"\nmsgstr "Parhau"\n\n'
+        'msgid "Up to 400%% bigger"\nmsgstr "Hyd at 400% yn fwy"\n', encoding="utf-8")
+    assert problems(broken) == ["placeholders differ: 'Hello %(name)s'", "untranslated: 'Goodbye'",
+                                "fuzzy: 'Continue'", "placeholders differ: 'Up to 400%% bigger'"]
 
 
 def test_the_committed_template_holds_every_string_in_the_code(tmp_path):

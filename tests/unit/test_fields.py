@@ -51,3 +51,28 @@ def test_a_birth_date_needs_its_day():
 def test_a_date_missing_one_of_its_boxes_in_the_request_is_a_bad_request():
     with pytest.raises(BadRequest):
         When(formdata=MultiDict({"happened-day": "1", "happened-month": "2"}))
+
+
+@pytest.mark.parametrize("day,month,year", [
+    ("٢٧", "٣", "٢٠٢٥"),  # Arabic keyboard
+    ("۲۷", "۳", "۲۰۲۵"),  # Urdu (extended Arabic-Indic) keyboard
+    ("২৭", "৩", "২০২৫"),  # Bengali keyboard
+    ("੨੭", "੩", "੨੦੨੫"),  # Gurmukhi keyboard
+])
+def test_digits_from_another_scripts_keyboard_mean_the_same_date(day, month, year):
+    typed = form(happened_day=day, happened_month=month, happened_year=year)
+    assert typed.validate(), typed.errors
+    assert typed.happened.as_date() == date(2025, 3, 27)
+    assert typed.happened.data == {"day": "27", "month": "3", "year": "2025"}
+
+
+def test_a_number_that_is_not_a_plain_digit_is_explained_not_a_crash():
+    typed = form(happened_day="²", happened_month="3", happened_year="2025")
+    assert not typed.validate()
+    assert typed.errors["happened"] == ["Enter the date using numbers, like 27 3 2025"]
+
+
+def test_a_phone_number_typed_in_arabic_digits_is_kept_in_western_digits():
+    from portal.forms.fields import checked_phone
+
+    assert checked_phone("٠٧٧٠٠ ٩٠٠ ٩٨٢", "wrong") == "07700 900 982"
