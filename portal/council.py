@@ -149,7 +149,7 @@ def parse_council(raw: dict[str, Any]) -> Council:
         },
         languages=languages,
         default_language=_default_language(raw, languages),
-        service_areas=_service_areas(raw, languages),
+        service_areas=_service_areas(raw),
         categories=_categories(raw),
         outcomes=_outcomes(raw),
         timescales=_table(raw, "timescales", required=False),
@@ -157,17 +157,18 @@ def parse_council(raw: dict[str, Any]) -> Council:
         reference_prefix=_prefix(raw, "reference.prefix"),
         equalities_retention_years=_whole(raw, "equalities.retention_years", 3, 1, 10),
         texts={key: _text(raw, key, required=False) for key in TRANSLATABLE},
-        translations=_translations(raw, languages),
+        translations=_translations(raw),
     )
 
 
-def _translations(raw: dict[str, Any], languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
+def _translations(raw: dict[str, Any]) -> dict[str, dict[str, str]]:
     table = _table(raw, "translations", required=False)
     result = {}
     for language, texts in table.items():
         key = f"translations.{language}"
-        if language not in languages or language == "en":
-            raise CouncilConfigError(key, "a table for an offered language other than en", language)
+        # Texts for a language not (or not yet) offered are kept, ready for when it is.
+        if language not in LANGUAGES or language == "en":
+            raise CouncilConfigError(key, f"a table for a language other than en, from {list(LANGUAGES)}", language)
         if not isinstance(texts, dict):
             raise CouncilConfigError(key, "a table of texts", texts)
         for name, value in texts.items():
@@ -274,7 +275,7 @@ def _default_language(raw: dict[str, Any], offered: tuple[str, ...]) -> str:
     return value
 
 
-def _service_areas(raw: dict[str, Any], languages: tuple[str, ...]) -> tuple[ServiceArea, ...]:
+def _service_areas(raw: dict[str, Any]) -> tuple[ServiceArea, ...]:
     items = _lookup(raw, "service_areas")
     if not isinstance(items, list) or not items:
         raise CouncilConfigError("service_areas", "one or more [[service_areas]] tables", items)
@@ -290,8 +291,8 @@ def _service_areas(raw: dict[str, Any], languages: tuple[str, ...]) -> tuple[Ser
         if not isinstance(teams, list) or not all(isinstance(t, str) and t.strip() for t in teams):
             raise CouncilConfigError(f"{key}.teams", "a list of team names", teams)
         names = _lookup(item, "area.names", required=False) or {}
-        if not isinstance(names, dict) or any(k not in languages or not isinstance(v, str) for k, v in names.items()):
-            raise CouncilConfigError(f"{key}.names", "a table of names by offered language code", names)
+        if not isinstance(names, dict) or any(k not in LANGUAGES or not isinstance(v, str) for k, v in names.items()):
+            raise CouncilConfigError(f"{key}.names", "a table of names by language code", names)
         areas.append(
             ServiceArea(slug, _named(item, "area.name", key), function, tuple(teams), dict(names))
         )

@@ -7,7 +7,6 @@ import re
 from datetime import date
 
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_decimal
 from flask import Blueprint, current_app, redirect, request, session
 from flask_babel import get_locale
 from markupsafe import Markup, escape
@@ -50,10 +49,6 @@ def current_language() -> Language:
     return language(str(get_locale()))
 
 
-def text_direction() -> str:
-    return current_language().direction
-
-
 @bp.get("/language/<code>")
 def switch(code: str):
     """Switch language and go back to the same page; answers live on the server, so none is lost."""
@@ -92,11 +87,6 @@ def month_year(day: date) -> str:
     return format_skeleton("yMMMM", day, locale=current_language().babel)
 
 
-def number(value: int) -> str:
-    """12,345 in English, 12 345 in Polish: digits stay 0-9, as in a reference number."""
-    return format_decimal(value, locale=current_language().babel)
-
-
 def left_to_right(value: object, markup: bool = True) -> str:
     """Keep a reference, email address or phone number in its own order inside right-to-left text.
 
@@ -108,9 +98,9 @@ def left_to_right(value: object, markup: bool = True) -> str:
     if str(value).isdigit():
         return str(value)  # one run of digits ("999") keeps its order anyway
     if markup:
-        return Markup('<bdi dir="ltr">%s</bdi>') % escape(value)
+        return Markup('<bdi dir="ltr">%s</bdi>') % escape(unbroken(str(value)))
     if current_language().direction == "rtl":
-        return f"{LRI}{value}{PDI}"
+        return f"{LRI}{unbroken(str(value))}{PDI}"
     return str(value)
 
 
@@ -122,7 +112,13 @@ def numbers_ltr(text: object) -> Markup:
     safe = escape(text)
     if current_language().direction != "rtl":
         return safe
-    return Markup(NUMBER_GROUPS.sub(lambda found: f'<bdi dir="ltr">{found.group(0)}</bdi>', str(safe)))
+    return Markup(NUMBER_GROUPS.sub(lambda found: f'<bdi dir="ltr">{unbroken(found.group(0))}</bdi>', str(safe)))
+
+
+def unbroken(value: str) -> str:
+    """A phone number on one line: a number split over two lines is easily misread, and in
+    right-to-left text its halves can seem to swap."""
+    return value.replace(" ", "\u00a0") if NUMBER_GROUPS.fullmatch(value) else value
 
 
 def plural_forms(one: str, other: str) -> dict[str, str]:

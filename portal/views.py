@@ -8,7 +8,7 @@ from jinja2 import pass_eval_context
 from portal.languages import LANGUAGES, language_name
 from portal.languages import language as language_of
 from portal.i18n import (
-    current_language, language_links, left_to_right, long_date, number, numbers_ltr, plural_forms, weekday_date,
+    current_language, language_links, left_to_right, long_date, numbers_ltr, plural_forms, weekday_date,
 )
 
 
@@ -36,7 +36,6 @@ def init_template_context(app: Flask) -> None:
     app.jinja_env.globals["all_languages"] = [(code, lang.english) for code, lang in LANGUAGES.items()]
     app.jinja_env.filters["long_date"] = long_date
     app.jinja_env.filters["weekday_date"] = weekday_date
-    app.jinja_env.filters["number"] = number
     app.jinja_env.filters["ltr"] = ltr
     app.jinja_env.filters["numbers_ltr"] = numbers_ltr
     app.jinja_env.globals["plural_forms"] = plural_forms

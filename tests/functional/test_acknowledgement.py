@@ -154,7 +154,8 @@ def test_an_urdu_complaint_gets_its_email_in_urdu_written_right_to_left(app, cli
     assert "ہمیں" in ack["Subject"] or "شکایت" in ack["Subject"]
     # The reference keeps its order in the right-to-left subject and text: isolated left to right.
     assert f"\u2066{reference}\u2069" in ack["Subject"] and f"\u2066{reference}\u2069" in text
-    assert '<bdi dir="ltr">01632 960 222</bdi>' in html and "\u206601632 960 222\u2069" in text
+    # Kept on one line too (no-break spaces), in the page and in the text.
+    assert '<bdi dir="ltr">01632\u00a0960\u00a0222</bdi>' in html and "\u206601632\u00a0960\u00a0222\u2069" in text
     assert format_date(case.response_due_on, "full", locale="ur") in text
     # The team reads English, with the language and the interpreter the person asked for.
     [team] = smtp_server.to(TEAM)
