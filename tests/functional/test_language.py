@@ -7,11 +7,12 @@ from datetime import date
 
 import pytest
 from babel.dates import format_skeleton
+from babel.support import Translations
 from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import Case
-from tests.conftest import ROOT, redirect_path, sign_in, submit_complaint
+from tests.conftest import ROOT, CheckingClient, redirect_path, sign_in, submit_complaint
 from tests.journeys import COMPLAINT
 
 
@@ -82,15 +83,29 @@ def test_an_unknown_language_is_ignored_not_an_error(client):
     assert client.get("/").soup.html["lang"] == "en-GB"
 
 
-def test_every_page_in_welsh_has_no_english_left_in_its_own_words(client):
-    client.get("/language/cy?next=/", expect=303)
+def headings_and_buttons(client, language: str) -> dict[str, tuple[str, str, str]]:
+    """Each page of the complaint: its heading, its button and its back link, in `language`."""
+    client.get(f"/language/{language}?next=/", expect=303)
     client.get("/tell-us/start", expect=302)
+    seen = {}
     for slug, data in COMPLAINT:
         page = client.get(f"/tell-us/{slug}")
+        heading = page.soup.select_one("h1").get_text(" ", strip=True)
         button = page.soup.select_one("button.govuk-button").get_text(strip=True)
-        assert button == "Parhau", slug
-        assert page.soup.select_one("a.govuk-back-link").get_text(strip=True) == "Yn ôl"
+        seen[slug] = (heading, button, page.soup.select_one("a.govuk-back-link").get_text(strip=True))
         client.post(f"/tell-us/{slug}", {**data, "csrf_token": page.csrf()})
+    return seen
+
+
+@pytest.mark.parametrize("language", ["cy", "pl", "ro", "pa", "ur", "pt", "es", "ar", "bn"])
+def test_every_page_in_every_language_has_no_english_left_in_its_own_words(app, language):
+    english = headings_and_buttons(CheckingClient(app.test_client()), "en")
+    shown = headings_and_buttons(CheckingClient(app.test_client()), language)
+    catalogue = Translations.load(str(ROOT / "translations"), [language])
+    for slug, (heading, button, back) in shown.items():
+        assert heading != english[slug][0], (language, slug, heading)
+        assert button == catalogue.gettext("Continue") != "Continue", (language, slug)
+        assert back == catalogue.gettext("Back") != "Back", (language, slug)
 
 
 @pytest.mark.parametrize("header, shown", [
@@ -130,7 +145,7 @@ def test_phone_numbers_keep_their_order_in_right_to_left_text(client, code):
 
 
 def test_a_council_offers_only_the_languages_it_chooses(tmp_path):
-    from tests.conftest import CheckingClient, make_app
+    from tests.conftest import make_app
 
     config = (ROOT / "portal" / "councils" / "demo.toml").read_text()
     start = config.index("offered = [")
