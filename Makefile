@@ -33,7 +33,7 @@ $(STAMPS)/assets: package.json package-lock.json $(wildcard static/src/*.scss)
 	@touch $@
 
 translations-extract: $(STAMPS)/python ## Extract translatable text into translations/messages.pot
-	$(BIN)/pybabel -q extract -F translations/babel.cfg -k _l -k lazy_gettext -k _n:1,2 --no-location \
+	$(BIN)/pybabel -q extract -F translations/babel.cfg -k _l -k lazy_gettext -k _n:1,2 -k lazy_pgettext:1c,2 --no-location \
 		--sort-output --project=portal -o translations/messages.pot .
 
 translations-update: translations-extract ## Merge new text into every catalogue (then translate it)

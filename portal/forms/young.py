@@ -7,6 +7,7 @@ wherever it fits. Error messages say what to do, in the same plain words.
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from wtforms import BooleanField, RadioField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, ValidationError
 
@@ -129,7 +130,7 @@ class StoryForm(QuestionForm):
 
     def validate_story(self, field):
         if _blank(field.data):
-            raise ValidationError(self.required_message or _l("Tell us what happened"))
+            raise ValidationError(self.required_message or lazy_pgettext("young person", "Tell us what happened"))
 
 
 class WhenForm(QuestionForm):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 
 from portal.flow.journey import Answers, Journey, Page
 from portal.forms import young as forms
@@ -69,7 +70,7 @@ def _details_fit(answers: Answers) -> bool:
 
 
 STORY_REQUIRED = {
-    "wrong": _l("Tell us what happened"),
+    "wrong": lazy_pgettext("young person", "Tell us what happened"),
     "good": _l("Tell us what was good"),
     "idea": _l("Tell us your idea"),
 }

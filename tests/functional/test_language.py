@@ -186,3 +186,21 @@ def test_staff_see_the_language_used_and_any_interpreter_needed(app, client):
     assert reference in queue and "Interpreter: Sylheti" in queue
     other = staff.get("/staff/?language=ur").soup.get_text(" ", strip=True)
     assert reference not in other
+
+
+@pytest.mark.parametrize("language", ["ro", "es", "pt"])
+def test_the_young_persons_form_speaks_to_a_child_where_the_language_has_a_familiar_you(app, language):
+    """A question both forms ask is worded for a child on the young person's form (msgctxt)."""
+    adult = CheckingClient(app.test_client())
+    adult.get(f"/language/{language}?next=/", expect=303)
+    adult.get("/tell-us/start", expect=302)
+    young = CheckingClient(app.test_client())
+    young.get(f"/language/{language}?next=/", expect=303)
+    young.get("/young-people/tell-us/start", expect=302)
+    page = young.get("/young-people/tell-us/who")
+    young.post("/young-people/tell-us/who", {"who": "me", "csrf_token": page.csrf()})
+    catalogue = Translations.load(str(ROOT / "translations"), [language])
+    question = "What do you want to tell us?"
+    assert adult.get("/tell-us/what-to-tell-us").soup.select_one("h1").get_text(strip=True) == catalogue.gettext(question)
+    assert young.get("/young-people/tell-us/what-kind").h1 == catalogue.pgettext("young person", question)
+    assert catalogue.pgettext("young person", question) != catalogue.gettext(question)

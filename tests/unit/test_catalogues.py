@@ -82,12 +82,12 @@ def test_the_committed_template_holds_every_string_in_the_code(tmp_path):
     fresh = tmp_path / "messages.pot"
     subprocess.run(
         [sys.executable, "-m", "babel.messages.frontend", "-q", "extract", "-F", "translations/babel.cfg",
-         "-k", "_l", "-k", "lazy_gettext", "-k", "_n:1,2", "--no-location", "--sort-output",
+         "-k", "_l", "-k", "lazy_gettext", "-k", "_n:1,2", "-k", "lazy_pgettext:1c,2", "--no-location", "--sort-output",
          "-o", str(fresh), "."],
         cwd=ROOT, check=True, capture_output=True,
     )
     def ids(path):
         with open(path, "rb") as handle:
-            return {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(handle) if m.id}
+            return {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in read_po(handle) if m.id}
     missing = ids(fresh) - ids(TRANSLATIONS / "messages.pot")
     assert not missing, f"run `make translations-update` and translate: {sorted(missing)[:5]}"
