@@ -20,7 +20,6 @@ from portal.languages import LANGUAGES, language_name
 from portal.models import Case
 
 
-
 @dataclass(frozen=True)
 class Email:
     kind: str
@@ -94,13 +93,14 @@ def area_name(case: Case, language: str) -> str | None:
 
 
 def acknowledgement_subject(case: Case) -> str:
+    reference = left_to_right(case.reference, markup=False)  # in order in right-to-left subjects
     if in_young_words(case):
-        return gettext("We got your message: %(reference)s", reference=left_to_right(case.reference, markup=False))
+        return gettext("We got your message: %(reference)s", reference=reference)
     if case.kind == "complaint":
-        return gettext("We have received your complaint: %(reference)s", reference=left_to_right(case.reference, markup=False))
+        return gettext("We have received your complaint: %(reference)s", reference=reference)
     if case.kind == "compliment":
-        return gettext("Thank you for your compliment: %(reference)s", reference=left_to_right(case.reference, markup=False))
-    return gettext("Thank you for your comment: %(reference)s", reference=left_to_right(case.reference, markup=False))
+        return gettext("Thank you for your compliment: %(reference)s", reference=reference)
+    return gettext("Thank you for your comment: %(reference)s", reference=reference)
 
 
 def acknowledgement(case: Case) -> Email | None:

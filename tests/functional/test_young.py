@@ -347,3 +347,16 @@ def test_when_the_session_has_gone_what_the_young_person_typed_comes_back(app):
     assert page.status_code == 400
     assert text in body and 'name="csrf_token"' in body
     assert "In danger now? Call 999." in body
+
+
+def test_the_advocate_is_told_the_language_a_young_person_speaks(app, client):
+    client.get("/language/ar?next=/", expect=303)
+    steps = with_answer(WRONG, "help", help=["interpreter", "easy_read"], language="Tigrinya")
+    reference = send(client, "tell-us", steps)
+    case = the_case(app, reference)
+    assert case.language == "ar" and case.interpreter == "Tigrinya"
+    [referral] = emails(app, "advocacy_referral")
+    assert "Language: Arabic (العربية)" in referral.body_text
+    assert "Interpreter needed: Tigrinya" in referral.body_text
+    [ack] = emails(app, "acknowledgement")
+    assert ack.language == "ar" and "\u2066" + reference + "\u2069" in ack.subject
