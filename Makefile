@@ -8,7 +8,7 @@ FLASK := $(BIN)/flask --app portal
 CHROMIUM := /usr/lib/chromium/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser run setup test test-postgres test-fast bench translations-extract translations-update translations-compile clean
+.PHONY: help install browser run serve setup test test-postgres test-fast bench translations-extract translations-update translations-compile clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 24
@@ -52,6 +52,14 @@ setup: install ## Prepare instance/ (secret key, council configuration) and the 
 
 run: setup ## Run the portal on http://127.0.0.1:5000 (SQLite in instance/, emails to files)
 	PORTAL_INSECURE_COOKIES=1 $(FLASK) run
+
+# Production: gunicorn on 127.0.0.1 behind a reverse proxy (see README, "Running it for real").
+# Settings come from the environment: DATABASE_URL, SECRET_KEY, EQUALITIES_KEY, PORTAL_PROXIES...
+WORKERS ?= 4
+BIND ?= 127.0.0.1:8000
+serve: setup ## Run the portal for real with gunicorn (WORKERS=4 BIND=127.0.0.1:8000), database upgraded first
+	$(BIN)/gunicorn --workers $(WORKERS) --bind $(BIND) --no-control-socket --access-logfile - \
+		--forwarded-allow-ips '127.0.0.1' 'portal:create_app()'
 
 test: install browser ## Run the whole test suite
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q

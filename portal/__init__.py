@@ -12,7 +12,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from portal.council import CouncilConfigError, load_council
 from portal.domain.calendar import WorkingCalendar
 from portal.domain.timescales import ConfigError, Timescales
-from portal.extensions import babel, csrf, db, login_manager, migrate
+from portal.extensions import babel, csrf, db, limiter, login_manager, migrate
 from portal.settings import base_settings, council_path, secret_key
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,6 +99,13 @@ def init_extensions(app: Flask) -> None:
     login_manager.login_message = "Sign in to see that page."
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
     csrf.init_app(app)
+    limiter.init_app(app)
+    if app.config.get("PORTAL_PROXIES"):
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        # Behind a reverse proxy: the client's address and scheme come from its headers.
+        hops = app.config["PORTAL_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     babel.init_app(app, locale_selector=select_locale)
     from portal import models  # noqa: F401  (registers the tables)
     from portal.database import init_database

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from flask import Flask, render_template
+from flask_limiter import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
+
+from portal.abuse import too_many
 from werkzeug.exceptions import HTTPException
 
 
@@ -11,6 +14,8 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def session_ended(error):
         return render_template("errors/session_ended.html"), 400
+
+    app.register_error_handler(RateLimitExceeded, too_many)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

@@ -1,6 +1,8 @@
 """Flask extensions, created unbound so that every app the factory makes can share them."""
 
 from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -27,3 +29,5 @@ migrate = Migrate()
 csrf = CSRFProtect()
 babel = Babel()
 login_manager = LoginManager()
+# Counts per client address (the proxy's X-Forwarded-For when PORTAL_PROXIES says to trust it).
+limiter = Limiter(key_func=get_remote_address)

@@ -38,6 +38,17 @@ def base_settings(instance_path: Path) -> dict[str, Any]:
         "WTF_I18N_ENABLED": True,
         "MAX_CONTENT_LENGTH": 1024 * 1024,
         "MAX_FORM_MEMORY_SIZE": 512 * 1024,
+        # Our longest form has about 20 fields; a post with hundreds was not made by our pages.
+        "MAX_FORM_PARTS": 200,
+        # Rate limits, per client address (Flask-Limiter's notation). Only sends that go through
+        # count. Counted in each process's memory unless PORTAL_RATELIMIT_STORAGE names a shared
+        # store (redis://...): with memory, each worker counts on its own.
+        "PORTAL_LIMIT_SEND": os.environ.get("PORTAL_LIMIT_SEND", "3 per minute;20 per hour"),
+        "PORTAL_LIMIT_SIGN_IN": os.environ.get("PORTAL_LIMIT_SIGN_IN", "10 per minute;60 per hour"),
+        "RATELIMIT_STORAGE_URI": os.environ.get("PORTAL_RATELIMIT_STORAGE", "memory://"),
+        "RATELIMIT_HEADERS_ENABLED": True,
+        # Reverse proxies in front of the portal whose X-Forwarded-* headers are trusted (0: none).
+        "PORTAL_PROXIES": int(os.environ.get("PORTAL_PROXIES", "0")),
         "COUNCIL_FILE": os.environ.get("PORTAL_COUNCIL_FILE", ""),
         "COUNCIL_NAME": os.environ.get("PORTAL_COUNCIL", ""),
         # Where links in emails to staff point.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, current_app, request
 from jinja2 import pass_eval_context
 
+from portal.abuse import HONEYPOT
 from portal.languages import LANGUAGES, language_name
 from portal.languages import language as language_of
 from portal.i18n import (
@@ -25,6 +26,7 @@ def init_template_context(app: Flask) -> None:
             "language_links": language_links(request.full_path.rstrip("?")),
             "locale": language.code,
             "ack_days": current_app.extensions["timescales"].statutory.acknowledge,
+            "honeypot": HONEYPOT,
         }
 
     @pass_eval_context

@@ -44,6 +44,8 @@ def make_app(tmp_path: Path, purpose: str = "app", **overrides):
         "EQUALITIES_KEY": "test-equalities-key",
         "SQLALCHEMY_DATABASE_URI": database_url(tmp_path, purpose),
         "COUNCIL_FILE": str(ROOT / "portal" / "councils" / "demo.toml"),
+        # Every test sends from 127.0.0.1: the rate limits have tests of their own (test_abuse.py).
+        "RATELIMIT_ENABLED": False,
     }
     settings.update(overrides)
     app = create_app(settings)

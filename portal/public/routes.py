@@ -9,6 +9,7 @@ from flask import (
 from flask_babel import get_locale
 from flask_wtf.csrf import CSRFError
 
+from portal.abuse import honeypot_filled, limit_sending, refused_as_automatic
 from portal.cases import create_from_draft
 from portal.equality.routes import offer
 from portal.extensions import db
@@ -116,6 +117,7 @@ def _restart():
 
 
 @bp.route("/tell-us/check", methods=["GET", "POST"])
+@limit_sending
 def check():
     draft = drafts.load(JOURNEY.name)
     if draft is None:
@@ -127,6 +129,8 @@ def check():
     if missing is not None:
         return redirect(url_for(".question", slug=missing.slug))
     form = SendForm()
+    if request.method == "POST" and honeypot_filled():
+        return refused_as_automatic(url_for(".check"))
     if request.method == "POST" and form.validate():
         return _send(draft)
     sections = [

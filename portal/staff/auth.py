@@ -9,6 +9,7 @@ from flask_login import current_user, login_user, logout_user
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash
 
+from portal.abuse import limit_sign_in
 from portal.audit import audit
 from portal.extensions import db, login_manager
 from portal.forms.staff import SignInForm
@@ -53,6 +54,7 @@ def end_idle_sessions():
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
+@limit_sign_in
 def sign_in():
     form = SignInForm()
     problem = None

@@ -14,6 +14,7 @@ from flask_babel import get_locale
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import delete, select
 
+from portal.abuse import honeypot_filled, limit_sending, refused_as_automatic
 from portal.cases import create_from_draft
 from portal.equality.routes import offer
 from portal.extensions import db
@@ -142,6 +143,7 @@ def _restart(flow: str):
 
 
 @bp.route("/<flow>/check", methods=["GET", "POST"])
+@limit_sending
 def check(flow: str):
     journey = journey_or_404(flow)
     draft = drafts.load(journey.name)
@@ -156,6 +158,8 @@ def check(flow: str):
     if missing is not None:
         return redirect(_question_url(flow, missing.slug))
     form = SendForm()
+    if request.method == "POST" and honeypot_filled():
+        return refused_as_automatic(url_for(".check", flow=flow))
     if request.method == "POST" and form.validate():
         return _send(flow, draft)
     path = journey.path(draft.answers)
