@@ -19,6 +19,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(outbox)
     app.cli.add_command(cases)
     app.cli.add_command(equalities)
+    app.cli.add_command(retention)
     from portal.staff.commands import users
 
     app.cli.add_command(users)
@@ -89,6 +90,33 @@ def equalities_forget(reference: str) -> None:
     db.session.commit()
     click.echo(f"Deleted {gone} sets of equalities answers for {reference}."
                if gone else f"No equalities answers are held for {reference}.")
+
+
+@click.group(cls=AppGroup)
+def retention() -> None:
+    """Deleting records kept for the council's retention periods ([retention] in its file)."""
+
+
+@retention.command("purge")
+@click.option("--dry-run", is_flag=True, help="List what would be deleted, and delete nothing.")
+def retention_purge(dry_run: bool) -> None:
+    """Delete closed cases, equality answers and audit entries kept long enough (run it daily)."""
+    from portal import retention as records
+
+    council = current_app.extensions["council"]
+    found = records.plan() if dry_run else records.purge()
+    verb = "Would delete" if dry_run else "Deleted"
+    click.echo(f"{verb} {len(found.cases)} cases closed or withdrawn more than "
+               f"{council.case_retention_years} years ago:")
+    for reference, ended_on in found.cases:
+        click.echo(f"  {reference}  ended {ended_on.isoformat()}")
+    for reference, since, reason in found.held:
+        click.echo(f"  {reference}  kept: legal hold since {since.isoformat()} ({reason})")
+    click.echo(f"{verb} {found.equalities} sets of equality answers given more than "
+               f"{council.equalities_retention_years} years ago.")
+    click.echo(f"{verb} {found.audit} audit entries written more than {council.audit_retention_years} years ago.")
+    if dry_run:
+        click.echo("Nothing was deleted (--dry-run).")
 
 
 @click.group(cls=AppGroup)

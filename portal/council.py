@@ -78,6 +78,9 @@ class Council:
     reference_prefix: str
     # Years equalities answers are kept after they are given (their own retention period).
     equalities_retention_years: int = 3
+    # [retention]: years a closed case (and everything of it) and an audit entry are kept.
+    case_retention_years: int = 6
+    audit_retention_years: int = 6
     texts: dict[str, str] = field(default_factory=dict)
     translations: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -156,6 +159,8 @@ def parse_council(raw: dict[str, Any]) -> Council:
         closure_days=_dates(raw, "calendar.closure_days"),
         reference_prefix=_prefix(raw, "reference.prefix"),
         equalities_retention_years=_whole(raw, "equalities.retention_years", 3, 1, 10),
+        case_retention_years=_whole(raw, "retention.cases_years", 6, 1, 100),
+        audit_retention_years=_whole(raw, "retention.audit_years", 6, 1, 100),
         texts={key: _text(raw, key, required=False) for key in TRANSLATABLE},
         translations=_translations(raw),
     )

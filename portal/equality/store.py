@@ -14,9 +14,10 @@ from datetime import date
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from portal.domain import equalities as eq
+from portal.domain.retention import cutoff
 from portal.extensions import db
 from portal.models import EqualityAnswers
 
@@ -51,23 +52,30 @@ def save(reference: str, subject: str, values: dict[str, Any], source: str,
     row.condition = values.get("condition") or eq.NOT_RECORDED
 
 
-def forget(reference: str) -> int:
+def forget(reference: str, commit: bool = True) -> int:
     """Delete a case's answers (the person asked us to stop: DPA 2018 Sch. 1 para 8(5))."""
     result = db.session.execute(delete(EqualityAnswers).where(EqualityAnswers.link == link(reference)))
-    db.session.commit()
+    if commit:
+        db.session.commit()
     return result.rowcount or 0
 
 
-def purge(today: date | None = None) -> int:
-    """Delete the answers older than the council's retention period; returns how many went."""
+def _kept_since(today: date | None) -> date:
     years = current_app.extensions["council"].equalities_retention_years
-    today = today or date.today()
-    try:
-        cutoff = today.replace(year=today.year - years)
-    except ValueError:  # 29 February
-        cutoff = today.replace(year=today.year - years, day=28)
-    result = db.session.execute(delete(EqualityAnswers).where(EqualityAnswers.recorded_on < cutoff))
-    db.session.commit()
+    return cutoff(today or date.today(), years)
+
+
+def due(today: date | None = None) -> int:
+    """How many sets of answers are older than the council's retention period."""
+    return db.session.scalar(select(func.count()).select_from(EqualityAnswers)
+                             .where(EqualityAnswers.recorded_on < _kept_since(today)))
+
+
+def purge(today: date | None = None, commit: bool = True) -> int:
+    """Delete the answers older than the council's retention period; returns how many went."""
+    result = db.session.execute(delete(EqualityAnswers).where(EqualityAnswers.recorded_on < _kept_since(today)))
+    if commit:
+        db.session.commit()
     return result.rowcount or 0
 
 

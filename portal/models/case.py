@@ -41,6 +41,9 @@ class Case(db.Model):
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     received_via: Mapped[str] = mapped_column(String(24))
     language: Mapped[str] = mapped_column(String(8))
+    # A legal hold keeps the case past its retention period (a claim, an inquiry); None when none.
+    legal_hold_since: Mapped[date | None] = mapped_column(Date)
+    legal_hold_reason: Mapped[str | None] = mapped_column(Text)
     # The language someone needs an interpreter in, as they wrote it; None when they did not ask.
     interpreter: Mapped[str | None] = mapped_column(String(200))
     complainant_role: Mapped[str | None] = mapped_column(String(40))

@@ -46,6 +46,10 @@ EVENT_NAMES = {
 }
 
 
+# Who may keep a case past its retention period, or let it go again.
+HOLDERS = ("admin", "manager")
+
+
 def step_name(case: Case, step: str | None) -> str:
     if case.kind == "advocacy_request" and step == "acknowledge":
         return "Pass to the advocacy service"
@@ -265,6 +269,24 @@ def _remedy(case: Case, on: date) -> str:
     return "Remedy recorded."
 
 
+def _hold(case: Case, on: date) -> str:
+    reason = _text("reason", 500)
+    if not reason:
+        raise ValueError("Enter why the case must be kept, for example a claim or an inquiry")
+    case.legal_hold_since, case.legal_hold_reason = on, reason
+    audit("hold", f"case:{case.reference}", reason=reason)
+    return "Legal hold placed: the case will be kept until it is released."
+
+
+def _release(case: Case, on: date) -> str:
+    if case.legal_hold_since is None:
+        raise ValueError("The case is not on legal hold")
+    audit("release", f"case:{case.reference}", reason=case.legal_hold_reason,
+          since=case.legal_hold_since.isoformat())
+    case.legal_hold_since, case.legal_hold_reason = None, None
+    return "Legal hold released: the case is kept for the usual retention period."
+
+
 def _learning(case: Case, on: date) -> str:
     due = _date("due_on", None) if _any("due_on") else None
     casework.add_learning(case, _text("you_said", 2000), _text("we_did", 2000), _text("owner", 200), due,
@@ -293,6 +315,8 @@ ACTIONS: dict[str, tuple[tuple[str, ...], Callable[[Case, date], str]]] = {
     "ombudsman-decision": (TRIAGE, _ombudsman_decision),
     "remedy": (TRIAGE, _remedy),
     "learning": (CASEWORK, _learning),
+    "legal-hold": (HOLDERS, _hold),
+    "release-hold": (HOLDERS, _release),
 }
 
 
