@@ -92,6 +92,10 @@ def equalities_forget(reference: str) -> None:
                if gone else f"No equalities answers are held for {reference}.")
 
 
+def _counted(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
 @click.group(cls=AppGroup)
 def retention() -> None:
     """Deleting records kept for the council's retention periods ([retention] in its file)."""
@@ -106,15 +110,16 @@ def retention_purge(dry_run: bool) -> None:
     council = current_app.extensions["council"]
     found = records.plan() if dry_run else records.purge()
     verb = "Would delete" if dry_run else "Deleted"
-    click.echo(f"{verb} {len(found.cases)} cases closed or withdrawn more than "
+    click.echo(f"{verb} {_counted(len(found.cases), 'case', 'cases')} closed or withdrawn more than "
                f"{council.case_retention_years} years ago:")
     for reference, ended_on in found.cases:
         click.echo(f"  {reference}  ended {ended_on.isoformat()}")
     for reference, since, reason in found.held:
         click.echo(f"  {reference}  kept: legal hold since {since.isoformat()} ({reason})")
-    click.echo(f"{verb} {found.equalities} sets of equality answers given more than "
+    click.echo(f"{verb} {_counted(found.equalities, 'set', 'sets')} of equality answers given more than "
                f"{council.equalities_retention_years} years ago.")
-    click.echo(f"{verb} {found.audit} audit entries written more than {council.audit_retention_years} years ago.")
+    click.echo(f"{verb} {_counted(found.audit, 'audit entry', 'audit entries')} written more than "
+               f"{council.audit_retention_years} years ago.")
     if dry_run:
         click.echo("Nothing was deleted (--dry-run).")
 

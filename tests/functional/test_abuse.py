@@ -10,6 +10,7 @@ from portal.extensions import db
 from portal.models import Case
 from tests.conftest import CheckingClient, make_app, sign_in
 from tests.journeys import COMPLAINT, COMPLIMENT
+from tests.young import GOOD
 
 
 def case_count(app) -> int:
@@ -26,6 +27,15 @@ def answer_all(client, steps=COMPLAINT) -> None:
 def press_send(client, expect=302, **extra):
     check = client.get("/tell-us/check")
     return client.post("/tell-us/check", {"csrf_token": check.csrf(), "homepage": "", **extra}, expect=expect)
+
+
+def young_to_check(client):
+    """Something good, told on the young person's form, up to its Check your answers page."""
+    client.get("/young-people/tell-us/start", expect=302)
+    for slug, data in GOOD:
+        page = client.get(f"/young-people/tell-us/{slug}")
+        client.post(f"/young-people/tell-us/{slug}", {**data, "csrf_token": page.csrf()})
+    return client.get("/young-people/tell-us/check")
 
 
 @pytest.fixture
@@ -52,18 +62,12 @@ def test_a_flood_of_sends_is_refused_in_the_persons_language_and_keeps_their_ans
 
 
 def test_the_young_persons_form_and_the_advocacy_request_share_the_allowance(limited):
-    from tests.young import GOOD
-
     adult = CheckingClient(limited.test_client())
     for _ in range(2):
         answer_all(adult, COMPLIMENT)
         press_send(adult)
     young = CheckingClient(limited.test_client())
-    young.get("/young-people/tell-us/start", expect=302)
-    for slug, data in GOOD:
-        page = young.get(f"/young-people/tell-us/{slug}")
-        young.post(f"/young-people/tell-us/{slug}", {**data, "csrf_token": page.csrf()})
-    check = young.get("/young-people/tell-us/check")
+    check = young_to_check(young)
     refused = young.post("/young-people/tell-us/check", {"csrf_token": check.csrf(), "homepage": ""}, expect=429)
     assert "Exit this page" not in refused.h1 and refused.h1 == "Too many tries in a short time"
     assert case_count(limited) == 2
@@ -111,13 +115,7 @@ def test_a_form_with_the_hidden_box_filled_is_not_sent_and_loses_nothing(app, cl
 
 
 def test_the_young_persons_form_has_the_hidden_box_too(app, client):
-    from tests.young import GOOD
-
-    client.get("/young-people/tell-us/start", expect=302)
-    for slug, data in GOOD:
-        page = client.get(f"/young-people/tell-us/{slug}")
-        client.post(f"/young-people/tell-us/{slug}", {**data, "csrf_token": page.csrf()})
-    check = client.get("/young-people/tell-us/check")
+    check = young_to_check(client)
     refused = client.post("/young-people/tell-us/check", {"csrf_token": check.csrf(), "homepage": "x"}, expect=400)
     assert refused.h1 == "We could not send your form"
     assert case_count(app) == 0

@@ -61,12 +61,12 @@ def test_a_dry_run_lists_what_would_go_and_deletes_nothing(app, three_cases):
     before = count(app, Case), count(app, AuditEntry), count(app, OutboxMessage)
     result = app.test_cli_runner().invoke(args=["retention", "purge", "--dry-run"])
     assert result.exit_code == 0, result.output
-    assert "Would delete 1 cases closed or withdrawn more than 6 years ago:" in result.output
+    assert "Would delete 1 case closed or withdrawn more than 6 years ago:" in result.output
     assert f"  {old}  ended {LONG_AGO.isoformat()}" in result.output
     assert f"{held}  kept: legal hold since" in result.output and "solicitor's letter" in result.output
     assert recent not in result.output
-    assert "Would delete 1 sets of equality answers" in result.output
-    assert "Would delete 1 audit entries written more than 6 years ago." in result.output
+    assert "Would delete 1 set of equality answers" in result.output
+    assert "Would delete 1 audit entry written more than 6 years ago." in result.output
     assert "Nothing was deleted (--dry-run)." in result.output
     assert (count(app, Case), count(app, AuditEntry), count(app, OutboxMessage)) == before
 
@@ -78,7 +78,7 @@ def test_the_purge_deletes_the_case_with_all_that_belongs_to_it_and_audits_it(ap
     assert count(app, OutboxMessage, OutboxMessage.case_id == old_id) > 0
     result = app.test_cli_runner().invoke(args=["retention", "purge"])
     assert result.exit_code == 0, result.output
-    assert "Deleted 1 cases" in result.output
+    assert "Deleted 1 case closed" in result.output
     with app.app_context():
         left = set(db.session.scalars(select(Case.reference)))
         assert left == {held, recent}
@@ -114,7 +114,7 @@ def test_managers_place_and_release_a_legal_hold_and_it_is_audited(app, client):
     assert "Would delete 0 cases" in dry.output and "Ombudsman inquiry" in dry.output
     manager.post(f"/staff/cases/{reference}/release-hold", {"csrf_token": page.csrf()})
     dry = app.test_cli_runner().invoke(args=["retention", "purge", "--dry-run"])
-    assert "Would delete 1 cases" in dry.output
+    assert "Would delete 1 case closed" in dry.output
     with app.app_context():
         actions = [e.action for e in db.session.scalars(
             select(AuditEntry).where(AuditEntry.target == f"case:{reference}").order_by(AuditEntry.id))]
