@@ -8,7 +8,7 @@ FLASK := $(BIN)/flask --app portal
 CHROMIUM := /usr/lib/chromium/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser run serve setup test test-postgres test-fast bench translations-extract translations-update translations-compile clean
+.PHONY: help install browser run serve setup test test-postgres test-fast audit bench bench-public translations-extract translations-update translations-compile clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 24
@@ -71,8 +71,15 @@ test-postgres: install browser ## Run the whole suite again on a throwaway Postg
 test-fast: install ## Run the tests that need no browser
 	$(BIN)/python -m pytest -q -m "not browser"
 
+audit: $(STAMPS)/python ## Check the code (bandit) and every pinned package for known vulnerabilities (pip-audit)
+	$(BIN)/bandit -q -c pyproject.toml -r portal
+	$(BIN)/python .ci/audit_packages.py requirements.lock
+
 clean: ## Remove what install built (keeps instance/)
 	rm -rf $(VENV) node_modules static/govuk static/css $(STAMPS)
 
 bench: install ## Measure the queue with 100,000 cases (see bench/README.md)
 	bash bench/run.sh $(N)
+
+bench-public: install ## Measure the public form's pages and sending it, under load (see bench/README.md)
+	bash bench/public.sh

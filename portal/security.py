@@ -1,10 +1,10 @@
-"""Security headers for every response, and the rule for where we may redirect."""
+"""Security headers for every response, requests no browser sends, and where we may redirect."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Flask, Response
+from flask import Flask, Response, abort, request
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -23,6 +23,14 @@ CONTENT_SECURITY_POLICY = "; ".join(
 
 
 def init_security(app: Flask) -> None:
+    @app.before_request
+    def refuse_nul_characters() -> None:
+        """No browser sends a NUL character from a form or a link, and PostgreSQL cannot store
+        or even search for one: refuse the request (400) before anything reads it."""
+        for values in (request.args, request.form):
+            if any("\x00" in key or "\x00" in value for key, value in values.items(multi=True)):
+                abort(400)
+
     @app.after_request
     def add_headers(response: Response) -> Response:
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)

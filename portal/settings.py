@@ -19,6 +19,9 @@ def base_settings(instance_path: Path) -> dict[str, Any]:
     return {
         "SQLALCHEMY_DATABASE_URI": database,
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # How long a SQLite writer waits for another to finish before the person is told to try
+        # again (a backup or a long purge can hold the file).
+        "SQLITE_BUSY_MS": int(os.environ.get("PORTAL_SQLITE_BUSY_MS", "15000")),
         "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).parent.parent / "translations"),
         "BABEL_DEFAULT_LOCALE": "en",
         "BABEL_DEFAULT_TIMEZONE": "Europe/London",

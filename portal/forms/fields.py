@@ -101,6 +101,16 @@ def is_number(value: str) -> bool:
     return value.isascii() and value.isdigit()
 
 
+def whole_number(value: str | None, maximum: int = 2_147_483_647) -> int | None:
+    """A number of 0-9 digits that the database can hold (an id, a stage, a page), else None:
+    "²" passes str.isdigit() but not int(), and 10**20 overflows an INTEGER column."""
+    text = (value or "").strip()
+    if not is_number(text) or len(text) > len(str(maximum)):
+        return None
+    number = int(text)
+    return number if number <= maximum else None
+
+
 def checked_email(value: str, message) -> str:
     """The address as it should be stored, or `message` as the field's error."""
     try:

@@ -8,6 +8,7 @@ from flask import (
 )
 from flask_babel import get_locale
 from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import BadRequest
 
 from portal.abuse import honeypot_filled, limit_sending, refused_as_automatic
 from portal.cases import create_from_draft
@@ -190,8 +191,14 @@ def session_ended(error):
     typed, so nothing on it is lost, and explain; nothing is saved until they press Continue."""
     slug = (request.view_args or {}).get("slug")
     page = JOURNEY.page(slug) if request.endpoint == "public.question" else None
-    if page is None:
+    draft = drafts.load(JOURNEY.name)
+    answers = draft.answers if draft else {}
+    if page is None or not page.applies(answers):
+        # A page shaped by earlier answers (how to reach you, say) cannot be shown without them.
         return render_template("errors/session_ended.html"), 400
-    form = page.form({}, formdata=request.form, meta={"csrf": True})
-    form.check_shape(request.form)
-    return _render_question(page, form, {}, False, status=400, notice="expired")
+    try:
+        form = page.form(answers, formdata=request.form, meta={"csrf": True})
+        form.check_shape(request.form)
+    except BadRequest:  # not posted by our page either: the plain refusal
+        return render_template("errors/400.html"), 400
+    return _render_question(page, form, answers, False, status=400, notice="expired")

@@ -12,6 +12,7 @@ from werkzeug.security import check_password_hash
 from portal.abuse import limit_sign_in
 from portal.audit import audit
 from portal.extensions import db, login_manager
+from portal.forms.fields import whole_number
 from portal.forms.staff import SignInForm
 from portal.models import StaffUser
 from portal.security import safe_next
@@ -32,7 +33,8 @@ def idle_limit() -> timedelta:
 
 @login_manager.user_loader
 def load_user(user_id: str):
-    user = db.session.get(StaffUser, int(user_id)) if user_id.isdigit() else None
+    number = whole_number(user_id)
+    user = db.session.get(StaffUser, number) if number is not None else None
     return user if user and user.active else None
 
 

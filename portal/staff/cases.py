@@ -14,6 +14,7 @@ from sqlalchemy import select
 from portal import casework, notifications
 from portal.audit import audit
 from portal.extensions import db
+from portal.forms.fields import whole_number
 from portal.models import Case, CaseIssue, LearningAction, Remedy, StaffUser
 from portal.notifications.emails import ADVOCATE_STATUS
 from portal.public.pages import ADULT
@@ -120,7 +121,7 @@ def _date(name: str, default: date | None = None) -> date:
         raise casework.CaseworkError("Enter the date.")
     try:
         return date(int(parts[2]), int(parts[1]), int(parts[0]))
-    except ValueError:
+    except (ValueError, OverflowError):
         raise casework.CaseworkError("Enter a real date, like 27 3 2026.") from None
 
 
@@ -130,7 +131,8 @@ def _text(name: str, maximum: int = 5000) -> str:
 
 def _assign(case: Case, on: date) -> str:
     value = request.form.get("assignee_id", "")
-    assignee = db.session.get(StaffUser, int(value)) if value.isdigit() else None
+    number = whole_number(value)
+    assignee = db.session.get(StaffUser, number) if number is not None else None
     if value and assignee is None:
         raise casework.CaseworkError("Choose someone from the list.")
     casework.assign(case, assignee.id if assignee else None, current_user.id, on)

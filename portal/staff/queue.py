@@ -12,6 +12,7 @@ from flask_login import current_user
 from sqlalchemy import and_, func, select
 
 from portal.extensions import db
+from portal.forms.fields import whole_number
 from portal.models import Case, StaffUser
 from portal.staff import bp
 from portal.staff.permissions import CASEWORK, requires
@@ -93,14 +94,14 @@ def filter_conditions(args, when: Today) -> list:
         conditions.append(state_condition(args["state"], when))
     if args.get("procedure"):
         conditions.append(Case.procedure == args["procedure"])
-    if args.get("stage", "").isdigit():
-        conditions.append(Case.stage == int(args["stage"]))
+    if whole_number(args.get("stage")) is not None:
+        conditions.append(Case.stage == whole_number(args["stage"]))
     if args.get("team"):
         conditions.append(Case.team == args["team"])
     if args.get("assignee") == "none":
         conditions.append(Case.assignee_id.is_(None))
-    elif args.get("assignee", "").isdigit():
-        conditions.append(Case.assignee_id == int(args["assignee"]))
+    elif whole_number(args.get("assignee")) is not None:
+        conditions.append(Case.assignee_id == whole_number(args["assignee"]))
     if args.get("mine"):
         conditions.append(Case.assignee_id == current_user.id)
     if args.get("young_person") == "yes":
@@ -142,7 +143,7 @@ def queue():
     conditions = visible_cases() + filter_conditions(args, when)
     counts = state_counts(base, when)
     total = counts.get(args.get("state"), counts["all"])
-    page = max(1, int(args.get("page", "1"))) if args.get("page", "1").isdigit() else 1
+    page = max(1, whole_number(args.get("page"), maximum=1_000_000) or 1)
     rows = db.session.scalars(
         select(Case).where(*conditions)
         .order_by(Case.next_due_on.is_(None), Case.next_due_on, Case.received_on, Case.id)

@@ -12,6 +12,7 @@ from flask import (
 )
 from flask_babel import get_locale
 from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import BadRequest
 from sqlalchemy import delete, select
 
 from portal.abuse import honeypot_filled, limit_sending, refused_as_automatic
@@ -200,11 +201,17 @@ def session_ended(error):
     args = request.view_args or {}
     journey = JOURNEYS.get(args.get("flow", ""))
     page = journey.page(args.get("slug", "")) if journey and request.endpoint == "young.question" else None
-    if page is None:
+    draft = drafts.load(journey.name) if journey else None
+    answers = draft.answers if draft else {}
+    if page is None or not page.applies(answers):
+        # A page shaped by earlier answers (how to reach you, say) cannot be shown without them.
         return render_template("errors/session_ended.html"), 400
-    form = page.form({}, formdata=request.form, meta={"csrf": True})
-    form.check_shape(request.form)
-    return _render_question(args["flow"], page, form, {}, False, status=400, notice="expired")
+    try:
+        form = page.form(answers, formdata=request.form, meta={"csrf": True})
+        form.check_shape(request.form)
+    except BadRequest:  # not posted by our page either: the plain refusal
+        return render_template("errors/400.html"), 400
+    return _render_question(args["flow"], page, form, answers, False, status=400, notice="expired")
 
 
 def short_address():

@@ -4,40 +4,11 @@ say" throughout. Shared by the adult and young person's journeys."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from playwright.sync_api import expect
 
 from tests.browser.conftest import fill, said
-PNTS = "prefer_not_to_say"
-
-ADULT_ANSWERS = {
-    "child-sex": {"sex": "female"},
-    "child-ethnic-group": {"ethnic_group": "white"},
-    "child-ethnic-background": {"ethnic_background": "white_other", "ethnic_text": "Polish"},
-    "child-health": {"condition": "yes"},
-    "child-health-impact": {"condition_impact": "a_lot"},
-    "child-religion": {"religion": "christian"},
-    "you-date-of-birth": {"dob-day": "", "dob-month": "6", "dob-year": "1984"},
-    "you-sex": {"sex": "female"},
-    "you-gender": {"gender_same": "no", "gender_text": "Non-binary"},
-    "you-sexual-orientation": {"sexual_orientation": "straight"},
-    "you-ethnic-group": {"ethnic_group": "black"},
-    "you-ethnic-background": {"ethnic_background": "black_caribbean"},
-    "you-health": {"condition": "no"},
-    "you-religion": {"religion": "other", "religion_text": "Rastafari"},
-}
-YOUNG_ANSWERS = {
-    "you-date-of-birth": {"dob-day": "", "dob-month": "", "dob-year": str(date.today().year - 17)},
-    "you-sex": {"sex": "male"},
-    "you-gender": {"gender_same": "yes"},
-    "you-sexual-orientation": {"sexual_orientation": PNTS},
-    "you-ethnic-group": {"ethnic_group": "mixed"},
-    "you-ethnic-background": {"ethnic_background": "mixed_other", "ethnic_text": "Irish and Ghanaian"},
-    "you-health": {"condition": "yes"},
-    "you-health-impact": {"condition_impact": "a_little"},
-    "you-religion": {"religion": "none"},
-}
+from tests.journeys import ADULT_ANSWERS, PNTS, YOUNG_ANSWERS  # noqa: F401 (imported from here)
 
 
 def equality_questions(page, origin: str, mode: str, language: str, tag: str, check,

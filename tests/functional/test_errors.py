@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import ROOT
 from tests.journeys import COMPLAINT, COMPLIMENT
 
 ANSWERS = dict(COMPLAINT)
@@ -198,3 +199,35 @@ def test_a_too_large_request_gets_a_413_page(client):
     refused = client.post("/tell-us/what-happened", {"what": "x" * 2_000_000, "csrf_token": page.csrf()},
                           expect=413)
     assert refused.h1 == "What you sent is too large"
+
+
+@pytest.mark.parametrize("language, heading", [
+    ("en", "Sorry, the service is unavailable"),
+    ("ur", None),
+])
+def test_with_the_database_unreachable_people_get_a_clear_page_in_their_language(tmp_path, language, heading):
+    from portal import create_app
+    from tests.conftest import CheckingClient
+
+    nowhere = "postgresql+psycopg://nobody@127.0.0.1:9/nothing"  # port 9: nothing listens there
+    app = create_app({"TESTING": True, "SECRET_KEY": "k" * 32, "EQUALITIES_KEY": "e" * 32,
+                      "SQLALCHEMY_DATABASE_URI": nowhere, "RATELIMIT_ENABLED": False,
+                      "COUNCIL_FILE": str(ROOT / "portal" / "councils" / "demo.toml")})
+    client = CheckingClient(app.test_client())
+    page = client.get("/tell-us/start", expect=503, headers={"Accept-Language": language})
+    assert page.response.headers["Retry-After"] == "120"
+    assert page.soup.html["lang"].startswith(language)
+    if heading:
+        assert page.h1 == heading
+    else:  # translated, not English
+        assert page.h1 and "unavailable" not in page.h1
+    assert "Traceback" not in page.text and "psycopg" not in page.text
+    assert "Other ways to contact us" in page.text or page.soup.find(id="other-ways")
+
+
+def test_a_nul_character_no_browser_sends_gets_the_400_page(client):
+    page = reach(client, "what-happened")
+    refused = client.post("/tell-us/what-happened", {"what": "before\x00after", "csrf_token": page.csrf()},
+                          expect=400)
+    assert refused.h1 and "Traceback" not in refused.text
+    client.get("/tell-us/what-happened?change=\x00", expect=400)
