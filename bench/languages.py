@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# The project, not bench/, first: bench/statistics.py would hide the standard library's.
+# The project first, not bench/: a script here must never hide a module of the same name.
 sys.path[0] = str(ROOT)
 
 import argparse  # noqa: E402

@@ -71,3 +71,11 @@ measure() {
     printf '%s\t%s\t%s\t%s\n' "$name" "$path" "$(grep '^BENCH ' "$WORK/wrk-$name.txt")" \
         "$(grep '^CPU ' "$WORK/wrk-$name.txt")" >> "$WORK/wrk.tsv"
 }
+
+# measure_baseline: (a), the ceiling every other figure is divided by, then stop its server.
+measure_baseline() {
+    echo "== (a) Baseline: bench/baseline.py"
+    start_server baseline "baseline:app" --pythonpath "$HERE"
+    measure baseline /
+    stop_server
+}

@@ -18,10 +18,7 @@ export EQUALITIES_KEY="bench-$("$PY" -c 'import secrets; print(secrets.token_hex
 echo "== Database: $WORK/bench.sqlite3"
 "$ROOT/.venv/bin/flask" --app portal db upgrade > "$WORK/upgrade.log" 2>&1 || { cat "$WORK/upgrade.log" >&2; exit 1; }
 
-echo "== (a) Baseline: bench/baseline.py"
-start_server baseline "baseline:app" --pythonpath "$HERE"
-measure baseline /
-stop_server
+measure_baseline
 
 echo "== The portal"
 start_server portal "portal:create_app()"

@@ -25,10 +25,7 @@ read -r OFFICER SEARCH CASE_REF < <("$PY" -c 'import json,sys; m=json.load(open(
 echo "== Server time without HTTP (test client, median of $REPEAT)"
 "$PY" bench/sqltime.py --meta "$WORK/meta.json" --password "$PASSWORD" --repeat "$REPEAT" --out "$WORK/sql.json"
 
-echo "== (a) Baseline: bench/baseline.py"
-start_server baseline "baseline:app" --pythonpath "$HERE"
-measure baseline /
-stop_server
+measure_baseline
 
 echo "== The portal"
 start_server portal "portal:create_app()"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import Flask, render_template
 from flask_limiter import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
-
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException

@@ -13,7 +13,6 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -55,7 +54,8 @@ class Person:
             if email and slug == "contact-details":
                 data = {"email": email}
             form = page
-            page = self._until_it_works(lambda: self.visitor.post(f"/tell-us/{slug}", data, form))
+            page = self._until_it_works(
+                lambda slug=slug, data=data, form=form: self.visitor.post(f"/tell-us/{slug}", data, form))
         assert page.url.endswith("/tell-us/check"), page.url
         check = page
         self._until_it_works(lambda: self.visitor.post("/tell-us/check", {"homepage": ""}, check))
@@ -64,13 +64,18 @@ class Person:
         return sent.reference
 
 
-def references_in(database: str) -> list[str]:
+def rows_of(database: str, sql: str) -> list:
+    """What the database holds, read apart from the portal."""
     engine = create_engine(database)
     try:
         with engine.connect() as connection:
-            return list(connection.scalars(text("SELECT reference FROM cases")))
+            return list(connection.execute(text(sql)))
     finally:
         engine.dispose()
+
+
+def references_in(database: str) -> list[str]:
+    return [row.reference for row in rows_of(database, "SELECT reference FROM cases")]
 
 
 def fresh_database(tmp_path: Path, purpose: str) -> str:
@@ -101,7 +106,8 @@ def test_two_hundred_people_sending_at_once_make_two_hundred_cases(tmp_path):
         page = person._until_it_works(lambda: person.visitor.get("/tell-us/start"))
         for slug, data in COMPLIMENT:
             form = page
-            page = person._until_it_works(lambda: person.visitor.post(f"/tell-us/{slug}", data, form))
+            page = person._until_it_works(
+                lambda slug=slug, data=data, form=form: person.visitor.post(f"/tell-us/{slug}", data, form))
         ready.wait()  # everyone presses Send at the same moment
         person._until_it_works(lambda: person.visitor.post("/tell-us/check", {"homepage": ""}, page))
         return person._until_it_works(lambda: person.visitor.get("/tell-us/sent")).reference
@@ -160,13 +166,8 @@ def test_with_the_mail_server_down_forms_are_received_and_every_email_follows_wh
     assert {row.status for row in outbox_rows(database)} == {"sent"}
 
 
-def outbox_rows(database: str):
-    engine = create_engine(database)
-    try:
-        with engine.connect() as connection:
-            return list(connection.execute(text("SELECT status, attempts, last_error FROM outbox")))
-    finally:
-        engine.dispose()
+def outbox_rows(database: str) -> list:
+    return rows_of(database, "SELECT status, attempts, last_error FROM outbox")
 
 
 def load_through(server: Server, outage, people: int = 8) -> tuple[list[str], list[Answer]]:

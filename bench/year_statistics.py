@@ -1,6 +1,6 @@
 """How long a year's statistics take, against one full scan of the cases table, in the same run.
 
-    .venv/bin/python bench/statistics.py [--cases 1000000] [--keep]
+    .venv/bin/python bench/year_statistics.py [--cases 1000000] [--keep]
 
 1. A fresh SQLite file in a temporary directory under /tmp; the schema from the migrations
    (`flask --app portal db upgrade`, as bench/seed.py does), so the indexes are the real ones.
