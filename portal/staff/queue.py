@@ -94,14 +94,15 @@ def filter_conditions(args, when: Today) -> list:
         conditions.append(state_condition(args["state"], when))
     if args.get("procedure"):
         conditions.append(Case.procedure == args["procedure"])
-    if whole_number(args.get("stage")) is not None:
-        conditions.append(Case.stage == whole_number(args["stage"]))
+    stage, assignee = whole_number(args.get("stage")), whole_number(args.get("assignee"))
+    if stage is not None:
+        conditions.append(Case.stage == stage)
     if args.get("team"):
         conditions.append(Case.team == args["team"])
     if args.get("assignee") == "none":
         conditions.append(Case.assignee_id.is_(None))
-    elif whole_number(args.get("assignee")) is not None:
-        conditions.append(Case.assignee_id == whole_number(args["assignee"]))
+    elif assignee is not None:
+        conditions.append(Case.assignee_id == assignee)
     if args.get("mine"):
         conditions.append(Case.assignee_id == current_user.id)
     if args.get("young_person") == "yes":

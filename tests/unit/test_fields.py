@@ -9,7 +9,7 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import BadRequest
 from wtforms import Form
 
-from portal.forms.fields import ApproxDateField
+from portal.forms.fields import ApproxDateField, whole_number
 
 
 class When(Form):
@@ -76,3 +76,17 @@ def test_a_phone_number_typed_in_arabic_digits_is_kept_in_western_digits():
     from portal.forms.fields import checked_phone
 
     assert checked_phone("٠٧٧٠٠ ٩٠٠ ٩٨٢", "wrong") == "07700 900 982"
+
+
+@pytest.mark.parametrize("typed, read", [
+    ("7", 7), (" 42 ", 42), ("2147483647", 2147483647),
+    ("2147483648", None), ("99999999999999999999", None),  # an INTEGER column cannot hold them
+    ("²", None), ("٢٧", None), ("-1", None), ("1.5", None), ("", None), (None, None),
+])
+def test_a_number_in_a_link_or_form_is_read_only_when_the_database_can_hold_it(typed, read):
+    assert whole_number(typed) == read
+
+
+def test_a_page_number_has_its_own_ceiling():
+    assert whole_number("1000000", maximum=1_000_000) == 1_000_000
+    assert whole_number("1000001", maximum=1_000_000) is None
