@@ -122,10 +122,11 @@ def init_blueprints(app: Flask) -> None:
     from portal.public.routes import bp as public
     from portal.staff import bp as staff
     from portal.statistics.routes import bp as statistics
-    from portal import young
+    from portal import saving, young
 
     app.register_blueprint(public)
     app.register_blueprint(young.bp)
+    app.register_blueprint(saving.bp)
     app.add_url_rule("/yp", "young_short", young.short_address)
     app.register_blueprint(equality)
     app.register_blueprint(staff)

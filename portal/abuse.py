@@ -1,7 +1,8 @@
 """Refusing floods and form-filling programs, with a page in the person's language for each refusal.
 
 - Rate limits (Flask-Limiter), per address: sending a form (both forms and the advocacy request
-  share one allowance) and staff sign-in. Only a send that went through counts, so a person
+  share one allowance), staff sign-in, codes and references typed to come back or follow a case,
+  and links emailed to a typed address. Only a send that went through counts, so a person
   corrected by an error message is never held back by it.
 - A honeypot: a box people never see (hidden by the stylesheet) that programs filling in every
   field do fill. A form with it filled is not sent, and the answers stay as they were.
@@ -30,6 +31,14 @@ def sign_in_limit() -> str:
     return current_app.config["PORTAL_LIMIT_SIGN_IN"]
 
 
+def guess_limit() -> str:
+    return current_app.config["PORTAL_LIMIT_GUESS"]
+
+
+def email_limit() -> str:
+    return current_app.config["PORTAL_LIMIT_EMAIL"]
+
+
 def went_through(response) -> bool:
     """A send or sign-in that succeeded redirects; a page shown again with an error does not."""
     return response.status_code in (302, 303)
@@ -38,6 +47,11 @@ def went_through(response) -> bool:
 # Both forms' Send buttons, and the advocacy request's, draw on one allowance per address.
 limit_sending = limiter.shared_limit(send_limit, scope="send", methods=["POST"], deduct_when=went_through)
 limit_sign_in = limiter.limit(sign_in_limit, methods=["POST"], deduct_when=went_through)
+# Typing a saved-answers code, or a reference with an email address: every try counts, right or
+# wrong, so that neither can be found by trying many.
+limit_guessing = limiter.shared_limit(guess_limit, scope="guess", methods=["POST"])
+# Emails sent to an address someone types (a saved-answers link): not a way to flood a mailbox.
+limit_emailing = limiter.shared_limit(email_limit, scope="email", methods=["POST"], deduct_when=went_through)
 
 
 def honeypot_filled() -> bool:

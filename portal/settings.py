@@ -30,6 +30,16 @@ def base_settings(instance_path: Path) -> dict[str, Any]:
         "PERMANENT_SESSION_LIFETIME": timedelta(
             minutes=int(os.environ.get("PORTAL_DRAFT_IDLE_MINUTES", "120"))
         ),
+        # "Save and come back later": how many days the emailed link or the code opens the answers.
+        "SAVE_DAYS": int(os.environ.get("PORTAL_SAVE_DAYS", "28")),
+        # A tracking link works once, within this many minutes of being asked for; the page it
+        # opens stays open for as long again without activity.
+        "TRACKING_LINK_MINUTES": int(os.environ.get("PORTAL_TRACKING_LINK_MINUTES", "60")),
+        # Files people send: the largest size of one, and how many a complaint or a reply may have.
+        "DOCUMENT_MAX_MB": int(os.environ.get("PORTAL_DOCUMENT_MAX_MB", "10")),
+        "DOCUMENT_MAX_COUNT": int(os.environ.get("PORTAL_DOCUMENT_MAX_COUNT", "10")),
+        # Where they are kept: outside the web root, never served by path.
+        "DOCUMENT_DIR": os.environ.get("PORTAL_DOCUMENT_DIR", "") or str(instance_path / "documents"),
         # Staff are signed out after this long without activity (warned two minutes before).
         "STAFF_IDLE_MINUTES": int(os.environ.get("PORTAL_STAFF_IDLE_MINUTES", "30")),
         "SESSION_COOKIE_NAME": "portal_session",
@@ -48,6 +58,8 @@ def base_settings(instance_path: Path) -> dict[str, Any]:
         # store (redis://...): with memory, each worker counts on its own.
         "PORTAL_LIMIT_SEND": os.environ.get("PORTAL_LIMIT_SEND", "3 per minute;20 per hour"),
         "PORTAL_LIMIT_SIGN_IN": os.environ.get("PORTAL_LIMIT_SIGN_IN", "10 per minute;60 per hour"),
+        "PORTAL_LIMIT_GUESS": os.environ.get("PORTAL_LIMIT_GUESS", "10 per minute;50 per hour"),
+        "PORTAL_LIMIT_EMAIL": os.environ.get("PORTAL_LIMIT_EMAIL", "5 per minute;30 per hour"),
         "RATELIMIT_STORAGE_URI": os.environ.get("PORTAL_RATELIMIT_STORAGE", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
         # Reverse proxies in front of the portal whose X-Forwarded-* headers are trusted (0: none).

@@ -23,7 +23,7 @@ def now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _aware(moment: datetime) -> datetime:
+def aware(moment: datetime) -> datetime:
     # SQLite hands back naive datetimes; everything we store is UTC.
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
@@ -38,7 +38,7 @@ def load(journey: str) -> Draft | None:
     if not token:
         return None
     draft = db.session.scalar(select(Draft).where(Draft.token == token))
-    if draft is None or _aware(draft.expires_at) < now():
+    if draft is None or aware(draft.expires_at) < now():
         if draft is not None:
             db.session.delete(draft)
             db.session.commit()
@@ -63,13 +63,39 @@ def start(journey: str) -> Draft:
     return draft
 
 
+# What was typed on a page that was not finished when the person chose to save and leave: kept
+# beside the answers (never one of them) and shown on that page when they come back.
+UNFINISHED = "_unfinished"
+
+
 def save_page(draft: Draft, slug: str, page_answers: dict[str, Any]) -> None:
     moment = now()
+    unfinished = {k: v for k, v in (draft.answers or {}).get(UNFINISHED, {}).items() if k != slug}
     # A new dict, so that SQLAlchemy sees the JSON column change.
-    draft.answers = {**(draft.answers or {}), slug: page_answers}
+    draft.answers = {**(draft.answers or {}), slug: page_answers, UNFINISHED: unfinished}
     draft.updated_at = moment
-    draft.expires_at = moment + _idle()
+    # A saved draft keeps its saved days; any other lasts while the person keeps going.
+    draft.expires_at = max(moment + _idle(), aware(draft.saved_until or moment))
     db.session.commit()
+
+
+def save_unfinished(draft: Draft, slug: str, formdata) -> None:
+    """Keep what was typed on a page whose answer is not whole yet, as typed."""
+    typed = {name: formdata.getlist(name) for name in formdata if name not in ("csrf_token", "save", "change")}
+    unfinished = {**(draft.answers or {}).get(UNFINISHED, {}), slug: typed}
+    draft.answers = {**(draft.answers or {}), UNFINISHED: unfinished}
+    draft.updated_at = now()
+    db.session.commit()
+
+
+def unfinished(draft: Draft | None, slug: str):
+    """What was typed on this page before saving to come back later, as form data; or None."""
+    typed = ((draft.answers or {}).get(UNFINISHED, {}) if draft else {}).get(slug)
+    if not typed:
+        return None
+    from werkzeug.datastructures import MultiDict
+
+    return MultiDict([(name, value) for name, values in typed.items() for value in values])
 
 
 def forget(journey: str) -> None:

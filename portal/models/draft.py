@@ -20,3 +20,7 @@ class Draft(db.Model):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    # "Save and come back later": a hash of the secret in the emailed link or the code written
+    # down (never the secret itself), and the day until which it opens these answers.
+    resume_hash: Mapped[str | None] = mapped_column(String(64), index=True, unique=True)
+    saved_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

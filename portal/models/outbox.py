@@ -9,7 +9,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.extensions import db
 
-KINDS = ("acknowledgement", "team_notification", "advocacy_referral")
+KINDS = (
+    "acknowledgement", "team_notification", "advocacy_referral", "save_link", "tracking_link",
+    "status_update",
+)
 STATUSES = ("pending", "sending", "sent", "failed")
 
 

@@ -43,14 +43,31 @@ def refer_to_advocacy(case: Case) -> None:
     casework.record_advocacy(case, "referred", None, case.received_on, "Emailed to the advocacy service.")
 
 
-def _queue(email, case: Case) -> None:
+def status_changed(case: Case, news: str) -> None:
+    """Email the person that their case moved on (a response sent, a new stage, withdrawn or
+    closed), in their language, if they gave an email address that is safe to use."""
+    _queue(emails.status_update(case, news), case)
+
+
+def send_tracking_link(case: Case, link: str, minutes: int) -> None:
+    _queue(emails.tracking_link(case, link, minutes), case)
+
+
+def send_save_link(to: str, link: str, until, language: str, young: bool) -> None:
+    _queue(emails.save_link(to, link, until, language, young), None)
+
+
+def _queue(email, case: Case | None) -> None:
     if email is None:
         return
     enqueue(
         email.kind, email.to, email.subject, email.text, email.html,
-        language=email.language, case_id=case.id, reply_to=email.reply_to,
+        language=email.language, case_id=case.id if case else None, reply_to=email.reply_to,
         domain=emails.sender_domain(),
     )
 
 
-__all__ = ["case_received", "refer_to_advocacy", "send_acknowledgement"]
+__all__ = [
+    "case_received", "refer_to_advocacy", "send_acknowledgement", "send_save_link",
+    "send_tracking_link", "status_changed",
+]

@@ -203,3 +203,62 @@ def advocacy_referral(case: Case) -> Email | None:
         text = render("emails/advocacy_referral.txt", context)
         html = render("emails/advocacy_referral.html", context)
     return Email("advocacy_referral", address, subject, text, html, "en", team_address())
+
+
+# After sending: links to come back, and news of the case ------------------------------------
+
+def public_link(path: str) -> str:
+    """A link for an email: the portal's public address and the path."""
+    return current_app.config.get("PORTAL_BASE_URL", "").rstrip("/") + path
+
+
+def case_language(case: Case) -> str:
+    return case.language if case.language in LANGUAGES else council().default_language
+
+
+def _person_email(kind: str, to: str, template: str, language: str, subject_of, **context: Any) -> Email:
+    with force_locale(language):
+        subject = subject_of()
+        context = {
+            **context, "subject": subject, "language": language, "council": council(),
+            "say": lambda key: council().text(key, language),
+            "team": council().text("council.complaints_team", language),
+        }
+        text = render(f"emails/{template}.txt", context)
+        html = render(f"emails/{template}.html", context)
+    return Email(kind, to, subject, text, html, language, reply_to_address())
+
+
+def save_link(to: str, link: str, until, language: str, young: bool) -> Email:
+    """The link that opens saved answers again. It says nothing of what they wrote."""
+    return _person_email(
+        "save_link", to, "save_link", language,
+        lambda: gettext("Your saved answers") if not young else gettext("Your saved message"),
+        link=link, until=until, young=young,
+    )
+
+
+def tracking_link(case: Case, link: str, minutes: int) -> Email:
+    """A one-time link to the page that follows the case."""
+    reference = left_to_right(case.reference, markup=False)
+    return _person_email(
+        "tracking_link", case.contact_email, "tracking_link", case_language(case),
+        lambda: gettext("Your link to follow %(reference)s", reference=reference),
+        case=case, link=link, minutes=minutes, young=in_young_words(case),
+    )
+
+
+# What changed, in the words the person reads: a stage response, a new stage, or the end.
+STATUS_NEWS = ("responded", "escalated", "withdrawn", "closed")
+
+
+def status_update(case: Case, news: str) -> Email | None:
+    """Tell the person their case moved on; None if we may not email them."""
+    if news not in STATUS_NEWS or not wants_acknowledgement(case):
+        return None
+    reference = left_to_right(case.reference, markup=False)
+    return _person_email(
+        "status_update", case.contact_email, "status_update", case_language(case),
+        lambda: gettext("News about %(reference)s", reference=reference),
+        case=case, news=news, young=in_young_words(case), link=public_link("/track"),
+    )

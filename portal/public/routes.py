@@ -83,18 +83,26 @@ def question(slug: str):
     if request.method == "POST":
         form = page.form(answers)
         form.check_shape(request.form)
+        leaving = request.form.get("save") == "1"  # "Save and come back later"
+        if leaving and draft is not None and not form.validate():
+            # Not a whole answer yet: keep what was typed, to show when they come back.
+            drafts.save_unfinished(draft, slug, request.form)
+            return redirect(url_for("saving.save", journey=JOURNEY.name))
         if form.validate():
             if draft is None:
                 # The draft expired while this page was open: keep this page's answer at least.
                 draft = drafts.start(JOURNEY.name)
                 session["notice"] = "expired"
             drafts.save_page(draft, slug, form.answers())
+            if leaving:
+                return redirect(url_for("saving.save", journey=JOURNEY.name))
             following = JOURNEY.next_slug(slug, draft.answers, changing)
             if following is None:
                 return redirect(url_for(".check"))
             return redirect(url_for(".question", slug=following, change="1" if changing else None))
     else:
-        form = page.form(answers, formdata=None, data=answers.get(slug, {}))
+        typed = drafts.unfinished(draft, slug)
+        form = page.form(answers, formdata=typed, data=answers.get(slug, {}))
     return _render_question(page, form, answers, changing)
 
 
@@ -141,6 +149,7 @@ def check():
     return render_template(
         "public/check.html", form=form, sections=sections, answers=draft.answers,
         back=url_for(".question", slug=JOURNEY.path(draft.answers)[-1].slug),
+        notice=session.pop("notice", None), journey=JOURNEY.name,
     )
 
 

@@ -108,17 +108,25 @@ def question(flow: str, slug: str):
     if request.method == "POST":
         form = page.form(answers)
         form.check_shape(request.form)
+        leaving = request.form.get("save") == "1"  # "Save and come back later"
+        if leaving and draft is not None and not form.validate():
+            # Not a whole answer yet: keep what was typed, to show when they come back.
+            drafts.save_unfinished(draft, slug, request.form)
+            return redirect(url_for("saving.save", journey=journey.name))
         if form.validate():
             if draft is None:
                 draft = drafts.start(journey.name)
                 session["notice"] = "expired"
             drafts.save_page(draft, slug, form.answers())
+            if leaving:
+                return redirect(url_for("saving.save", journey=journey.name))
             following = journey.next_slug(slug, draft.answers, changing)
             if following is None:
                 return redirect(url_for(".check", flow=flow))
             return redirect(_question_url(flow, following, changing))
     else:
-        form = page.form(answers, formdata=None, data=answers.get(slug, {}))
+        typed = drafts.unfinished(draft, slug)
+        form = page.form(answers, formdata=typed, data=answers.get(slug, {}))
     return _render_question(flow, page, form, answers, changing)
 
 
@@ -167,7 +175,8 @@ def check(flow: str):
     sections = [{"slug": p.slug, "rows": p.rows(draft.answers[p.slug], draft.answers)} for p in path]
     return render_template(
         "young/check.html", form=form, sections=sections, answers=draft.answers, flow=flow,
-        back=_question_url(flow, path[-1].slug),
+        back=_question_url(flow, path[-1].slug), notice=session.pop("notice", None),
+        journey=journey.name,
     )
 
 
