@@ -98,6 +98,10 @@ def init_extensions(app: Flask) -> None:
     login_manager.login_view = "staff.sign_in"
     login_manager.login_message = "Sign in to see that page."
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
+    from portal.documents.routes import allow_uploads
+
+    # Before CSRF's check, which reads the form: the pages that take files allow a larger request.
+    app.before_request(allow_uploads)
     csrf.init_app(app)
     limiter.init_app(app)
     if app.config.get("PORTAL_PROXIES"):
@@ -127,6 +131,12 @@ def init_blueprints(app: Flask) -> None:
     app.register_blueprint(public)
     app.register_blueprint(young.bp)
     app.register_blueprint(saving.bp)
+    from portal.documents.routes import bp as documents
+
+    app.register_blueprint(documents)
+    from portal import tracking
+
+    app.register_blueprint(tracking.bp)
     app.add_url_rule("/yp", "young_short", young.short_address)
     app.register_blueprint(equality)
     app.register_blueprint(staff)

@@ -11,6 +11,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
+from portal.documents import store
 from portal.extensions import db
 from portal.models import Case, Draft, ReferenceCounter
 
@@ -74,6 +75,7 @@ def create_from_draft(
     try:
         db.session.flush()
         draft.case_id = case.id
+        store.move_to_case(draft.id, case.id)
         if on_created is not None:
             on_created(case)
         db.session.commit()

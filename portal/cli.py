@@ -114,6 +114,8 @@ def retention_purge(dry_run: bool) -> None:
                f"{council.case_retention_years} years ago:")
     for reference, ended_on in found.cases:
         click.echo(f"  {reference}  ended {ended_on.isoformat()}")
+    if found.documents:
+        click.echo(f"  with {_counted(found.documents, 'document', 'documents')} people sent")
     for reference, since, reason in found.held:
         click.echo(f"  {reference}  kept: legal hold since {since.isoformat()} ({reason})")
     click.echo(f"{verb} {_counted(found.equalities, 'set', 'sets')} of equality answers given more than "

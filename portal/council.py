@@ -29,6 +29,11 @@ TRANSLATABLE = (
 )
 
 
+# What the page that follows a case can show: its stage, the dates to expect, the emails we sent,
+# and the files the person sent.
+TRACKING_PARTS = ("stage", "dates", "messages", "documents")
+
+
 class CouncilConfigError(ValueError):
     """A value in the council's configuration is wrong or missing."""
 
@@ -83,6 +88,10 @@ class Council:
     audit_retention_years: int = 6
     texts: dict[str, str] = field(default_factory=dict)
     translations: dict[str, dict[str, str]] = field(default_factory=dict)
+    # [tracking]: what a person following their case sees, and what they may do there.
+    tracking_shows: tuple[str, ...] = TRACKING_PARTS
+    tracking_replies: bool = True
+    tracking_withdraw: bool = True
 
     def text(self, key: str, language: str) -> str:
         """A display text in `language` if the council gave one, else as configured."""
@@ -163,7 +172,28 @@ def parse_council(raw: dict[str, Any]) -> Council:
         audit_retention_years=_whole(raw, "retention.audit_years", 6, 1, 100),
         texts={key: _text(raw, key, required=False) for key in TRANSLATABLE},
         translations=_translations(raw),
+        tracking_shows=_tracking_parts(raw),
+        tracking_replies=_flag(raw, "tracking.replies", True),
+        tracking_withdraw=_flag(raw, "tracking.withdraw", True),
     )
+
+
+def _tracking_parts(raw: dict[str, Any]) -> tuple[str, ...]:
+    value = _lookup(raw, "tracking.show", required=False)
+    if value is None:
+        return TRACKING_PARTS
+    if not isinstance(value, list) or any(v not in TRACKING_PARTS for v in value):
+        raise CouncilConfigError("tracking.show", f"a list drawn from {list(TRACKING_PARTS)}", value)
+    return tuple(value)
+
+
+def _flag(raw: dict[str, Any], key: str, default: bool) -> bool:
+    value = _lookup(raw, key, required=False)
+    if value is None:
+        return default
+    if not isinstance(value, bool):
+        raise CouncilConfigError(key, "true or false", value)
+    return value
 
 
 def _translations(raw: dict[str, Any]) -> dict[str, dict[str, str]]:

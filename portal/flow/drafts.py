@@ -39,9 +39,13 @@ def load(journey: str) -> Draft | None:
         return None
     draft = db.session.scalar(select(Draft).where(Draft.token == token))
     if draft is None or aware(draft.expires_at) < now():
-        if draft is not None:
+        if draft is not None and draft.case_id is None:
+            from portal.documents import store
+
+            files = store.forget_drafts([draft.id])
             db.session.delete(draft)
             db.session.commit()
+            store.discard_names(files)
         g.draft_expired = True
         forget(journey)
         return None
@@ -106,8 +110,13 @@ def forget(journey: str) -> None:
 
 def purge_expired() -> int:
     """Delete expired drafts that never became a case; returns how many went."""
+    from portal.documents import store
+
+    gone = select(Draft.id).where(Draft.expires_at < now(), Draft.case_id.is_(None))
+    files = store.forget_drafts(list(db.session.scalars(gone)))
     result = db.session.execute(
         delete(Draft).where(Draft.expires_at < now(), Draft.case_id.is_(None))
     )
     db.session.commit()
+    store.discard_names(files)
     return result.rowcount or 0

@@ -12,6 +12,7 @@ from werkzeug.exceptions import BadRequest
 
 from portal.abuse import honeypot_filled, limit_sending, refused_as_automatic
 from portal.cases import create_from_draft
+from portal.documents import store
 from portal.equality.routes import offer
 from portal.extensions import db
 from portal.flow import drafts
@@ -149,7 +150,7 @@ def check():
     return render_template(
         "public/check.html", form=form, sections=sections, answers=draft.answers,
         back=url_for(".question", slug=JOURNEY.path(draft.answers)[-1].slug),
-        notice=session.pop("notice", None), journey=JOURNEY.name,
+        notice=session.pop("notice", None), journey=JOURNEY.name, files=store.listed(draft_id=draft.id),
     )
 
 

@@ -7,15 +7,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
 from portal import casework, notifications
 from portal.audit import audit
+from portal.documents import store
 from portal.extensions import db
 from portal.forms.fields import whole_number
-from portal.models import Case, CaseIssue, LearningAction, Remedy, StaffUser
+from portal.models import Case, CaseIssue, Document, LearningAction, Remedy, StaffUser
 from portal.notifications.emails import ADVOCATE_STATUS
 from portal.public.pages import ADULT
 from portal.young.pages import ADVOCACY_REQUEST, YOUNG
@@ -44,6 +45,8 @@ EVENT_NAMES = {
     "ombudsman_decided": "Ombudsman's decision", "remedy": "Remedy", "learning": "Learning",
     "imported": "Imported from another system", "entered": "Entered by staff",
     "advocacy": "Advocacy",
+    "person_added": "They sent more information", "withdrawal_asked": "They asked to withdraw",
+    "read": "New information read",
 }
 
 
@@ -106,8 +109,41 @@ def case(reference: str):
         remedies=db.session.scalars(select(Remedy).where(Remedy.case_id == found.id)).all(),
         learning=db.session.scalars(select(LearningAction).where(LearningAction.case_id == found.id)).all(),
         staff=staff, council=current_app.extensions["council"],
+        documents=store.listed(case_id=found.id), news=_news(found),
+        withdrawal_asked=any(e.kind == "withdrawal_asked" for e in _news(found)),
         outcomes=current_app.extensions["council"].outcomes, back=url_for("staff.queue"),
     )
+
+
+def _news(case: Case) -> list:
+    """What the person sent since staff last marked the case's new information as read."""
+    if not case.new_information:
+        return []
+    found = []
+    for event in reversed(casework.events(case)):
+        if event.kind == "read":
+            break
+        if event.kind in ("person_added", "withdrawal_asked"):
+            found.append(event)
+    return list(reversed(found))
+
+
+@bp.get("/cases/<reference>/documents/<int:number>")
+@requires(*CASEWORK)
+def document(reference: str, number: int):
+    """A file the person sent, to staff who may see its case only; never shown in the browser
+    as a page (it is a download, and the content type is the one found from its bytes)."""
+    found = find_case(reference)
+    file = db.session.get(Document, number)
+    if file is None or file.case_id != found.id:
+        abort(404)
+    audit("view", f"case:{found.reference}", document=file.id)
+    db.session.commit()
+    response = send_file(store.path_of(file), mimetype=file.content_type, as_attachment=True,
+                         download_name=file.filename, max_age=0)
+    response.headers["Cache-Control"] = "private, no-store"
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 # Actions -------------------------------------------------------------------------------------
@@ -193,6 +229,7 @@ def _respond(case: Case, on: date) -> str:
         raise casework.CaseworkError("Choose a category and an outcome for each issue.")
     casework.respond(case, case.stage or 1, outcome, issues, current_user.id, _date("sent_on", on),
                      request.form.get("late_reason") or None)
+    notifications.status_changed(case, "responded")
     return f"Stage {case.stage or 1} response recorded."
 
 
@@ -200,16 +237,19 @@ def _escalate(case: Case, on: date) -> str:
     to_stage = (case.stage or 1) + 1
     casework.escalate(case, to_stage, _date("requested_on", on), current_user.id, on,
                       _text("investigating_officer", 200), _text("independent_person", 200))
+    notifications.status_changed(case, "escalated")
     return f"Escalated to stage {to_stage}."
 
 
 def _withdraw(case: Case, on: date) -> str:
     casework.withdraw(case, current_user.id, _date("withdrawn_on", on), _text("reason", 500))
+    notifications.status_changed(case, "withdrawn")
     return "Withdrawn."
 
 
 def _close(case: Case, on: date) -> str:
     casework.close(case, current_user.id, on)
+    notifications.status_changed(case, "closed")
     return "Closed."
 
 
@@ -289,6 +329,12 @@ def _release(case: Case, on: date) -> str:
     return "Legal hold released: the case is kept for the usual retention period."
 
 
+def _seen(case: Case, on: date) -> str:
+    casework.record(case, "read", on, current_user.id)
+    case.new_information = False
+    return "Marked as read."
+
+
 def _learning(case: Case, on: date) -> str:
     due = _date("due_on", None) if _any("due_on") else None
     casework.add_learning(case, _text("you_said", 2000), _text("we_did", 2000), _text("owner", 200), due,
@@ -317,6 +363,7 @@ ACTIONS: dict[str, tuple[tuple[str, ...], Callable[[Case, date], str]]] = {
     "ombudsman-decision": (TRIAGE, _ombudsman_decision),
     "remedy": (TRIAGE, _remedy),
     "learning": (CASEWORK, _learning),
+    "seen": (CASEWORK, _seen),
     "legal-hold": (HOLDERS, _hold),
     "release-hold": (HOLDERS, _release),
 }

@@ -17,6 +17,7 @@ from sqlalchemy import delete, select
 
 from portal.abuse import honeypot_filled, limit_sending, refused_as_automatic
 from portal.cases import create_from_draft
+from portal.documents import store
 from portal.equality.routes import offer
 from portal.extensions import db
 from portal.flow import drafts
@@ -65,9 +66,13 @@ def leave():
     too. Drafts are deleted, not just forgotten, so the story is gone from the server as well.
     """
     tokens = list((session.get(drafts.SESSION_KEY) or {}).values())
+    files = []
     if tokens:
-        db.session.execute(delete(Draft).where(Draft.token.in_(tokens), Draft.case_id.is_(None)))
+        unsent = list(db.session.scalars(select(Draft.id).where(Draft.token.in_(tokens), Draft.case_id.is_(None))))
+        files = store.forget_drafts(unsent)
+        db.session.execute(delete(Draft).where(Draft.id.in_(unsent)))
         db.session.commit()
+    store.discard_names(files)
     session.clear()
     response = redirect(current_app.extensions["council"].safeguarding["exit_url"], code=303)
     response.headers["Clear-Site-Data"] = '"cache", "storage"'
@@ -176,7 +181,7 @@ def check(flow: str):
     return render_template(
         "young/check.html", form=form, sections=sections, answers=draft.answers, flow=flow,
         back=_question_url(flow, path[-1].slug), notice=session.pop("notice", None),
-        journey=journey.name,
+        journey=journey.name, files=store.listed(draft_id=draft.id),
     )
 
 

@@ -1,0 +1,1 @@
+"""Documents people send with a complaint or afterwards."""
