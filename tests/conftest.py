@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -46,6 +47,7 @@ def make_app(tmp_path: Path, purpose: str = "app", **overrides):
         "COUNCIL_FILE": str(ROOT / "portal" / "councils" / "demo.toml"),
         # Every test sends from 127.0.0.1: the rate limits have tests of their own (test_abuse.py).
         "RATELIMIT_ENABLED": False,
+        "DOCUMENT_DIR": str(tmp_path / f"documents-{purpose}"),
     }
     settings.update(overrides)
     app = create_app(settings)
@@ -68,6 +70,7 @@ def app(shared_app):
         for table in reversed(db.metadata.sorted_tables):
             db.session.execute(table.delete())
         db.session.commit()
+    shutil.rmtree(shared_app.config["DOCUMENT_DIR"], ignore_errors=True)
     return shared_app
 
 

@@ -42,6 +42,7 @@ def portal_env(database: str, tmp_path: Path, **more: str) -> dict[str, str]:
         "PORTAL_COUNCIL_FILE": str(ROOT / "portal" / "councils" / "demo.toml"),
         "PORTAL_INSECURE_COOKIES": "1",  # the cookie travels over plain http to 127.0.0.1
         "MAIL_FILE_DIR": str(tmp_path / "outbox"),
+        "PORTAL_DOCUMENT_DIR": str(tmp_path / "documents"),
         # The tests send many forms from one address: the limits have tests of their own.
         "PORTAL_LIMIT_SEND": "100000 per minute",
         **more,

@@ -19,7 +19,7 @@ def equality_questions(page, origin: str, mode: str, language: str, tag: str, ch
     expect(page.locator(".portal-reference")).to_have_text(re.compile(r"CSC-\d{4}-\d{5}"))
     check(page, f"{tag}-92-equality")
     page.locator(f'[name="answer"][value="{"no" if mode == "skip" else "yes"}"]').check()
-    page.get_by_role("button", name=said(language, "Continue")).click()
+    page.get_by_role("button", name=said(language, "Continue"), exact=True).click()
     seen: list[str] = []
     shown_error = False
     while True:
@@ -30,7 +30,7 @@ def equality_questions(page, origin: str, mode: str, language: str, tag: str, ch
         seen.append(slug)
         if not shown_error and not slug.endswith("date-of-birth"):
             shown_error = True
-            page.get_by_role("button", name=said(language, "Continue")).click()
+            page.get_by_role("button", name=said(language, "Continue"), exact=True).click()
             expect(page.locator(".govuk-error-summary")).to_be_visible()
             check(page, f"{tag}-93-{slug}-error")
         check(page, f"{tag}-94-{len(seen):02d}-{slug}")
@@ -39,6 +39,6 @@ def equality_questions(page, origin: str, mode: str, language: str, tag: str, ch
             fill(page, given)
         elif page.locator(f'[name][value="{PNTS}"]').count():
             page.locator(f'[name][value="{PNTS}"]').check()
-        page.get_by_role("button", name=said(language, "Continue")).click()
+        page.get_by_role("button", name=said(language, "Continue"), exact=True).click()
         expect(page).not_to_have_url(re.compile(f"/{slug}$"))
         assert len(seen) < 25

@@ -20,7 +20,7 @@ def send_complaint(page) -> str:
     page.goto("/tell-us/start")
     for _slug, data in COMPLAINT_BY_PHONE:
         fill(page, data)
-        page.get_by_role("button", name="Continue").click()
+        page.get_by_role("button", name="Continue", exact=True).click()
     page.get_by_role("button", name="Send your complaint").click()
     return page.locator(".portal-reference").inner_text()
 

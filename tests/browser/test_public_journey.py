@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 
 def press(page, label: str) -> None:
-    page.get_by_role("button", name=label).click()
+    page.get_by_role("button", name=label, exact=True).click()
 
 
 # How each run answers the equality questions after Send.

@@ -21,7 +21,7 @@ def send_a_compliment(page, language: str) -> None:
     for slug, data in COMPLIMENT:
         expect(page).to_have_url(re.compile(f"/tell-us/{slug}$"))
         fill(page, data)
-        page.get_by_role("button", name=said(language, "Continue")).click()
+        page.get_by_role("button", name=said(language, "Continue"), exact=True).click()
     page.get_by_role("button", name=said(language, "Send your compliment")).click()
 
 
@@ -54,7 +54,7 @@ def test_a_form_a_program_filled_in_is_refused_in_urdu_and_can_be_sent_again(new
     page.goto("/tell-us/start")
     for slug, data in COMPLIMENT:
         fill(page, data)
-        page.get_by_role("button", name=said("ur", "Continue")).click()
+        page.get_by_role("button", name=said("ur", "Continue"), exact=True).click()
     # A program fills every box it finds, the hidden one included.
     page.locator('input[name="homepage"]').evaluate("(box) => { box.value = 'https://spam.example'; }")
     page.get_by_role("button", name=said("ur", "Send your compliment")).click()

@@ -42,7 +42,7 @@ def test_a_question_in_error_is_mirrored(new_page, language, viewport):
     page.goto("/tell-us/start")
     choose_language(page, language)
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
-    page.get_by_role("button", name=said(language, "Continue")).click()
+    page.get_by_role("button", name=said(language, "Continue"), exact=True).click()
     group = page.locator(".govuk-form-group--error")
     expect(group).to_be_visible()
     # The red bar is down the right-hand side, where the question starts.

@@ -22,12 +22,12 @@ def go_through(page, flow: str, journey, language: str, tag: str, check, errors=
     for number, (slug, data) in enumerate(journey, start=1):
         expect(page).to_have_url(re.compile(f"/young-people/{flow}/{slug}$"))
         if slug in errors:
-            page.get_by_role("button", name=said(language, "Continue")).click()
+            page.get_by_role("button", name=said(language, "Continue"), exact=True).click()
             expect(page.locator(".govuk-error-summary")).to_be_visible()
             check(page, f"{tag}-{number:02d}-{slug}-error")
         check(page, f"{tag}-{number:02d}-{slug}")
         fill(page, data)
-        page.get_by_role("button", name=said(language, "Continue")).click()
+        page.get_by_role("button", name=said(language, "Continue"), exact=True).click()
     expect(page).to_have_url(re.compile(f"/young-people/{flow}/check$"))
     check(page, f"{tag}-90-check")
     page.get_by_role("button", name=said(language, "Send"), exact=True).click()
@@ -85,7 +85,7 @@ def test_exit_this_page_leaves_and_wipes_the_answers(new_page, live_server, java
     page.route(f"{EXIT_TO}**", lambda route: route.fulfill(body="<title>Weather</title>", content_type="text/html"))
     page.goto("/young-people/tell-us/start")
     fill(page, {"who": "me"})
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Continue", exact=True).click()
     expect(page).to_have_url(re.compile("/what-kind$"))
     if javascript:
         # The shortcut listens once the component's script has started, not before.
