@@ -11,7 +11,7 @@ from flask_babel import gettext
 
 from portal.documents import store
 from portal.extensions import db
-from portal.flow import drafts, places
+from portal.flow import places
 from portal.forms.after import AttachForm, RemoveFileForm
 from portal.models import Document
 
@@ -58,11 +58,9 @@ def chosen(form) -> bool:
 
 @bp.route("/attach/<journey>", methods=["GET", "POST"])
 def attach(journey: str):
-    if places.journey(journey) is None:
-        abort(404)
-    draft = drafts.load(journey)
-    if draft is None:
-        return redirect(places.begin_url(journey))
+    draft, elsewhere = places.draft_or_begin(journey)
+    if elsewhere:
+        return elsewhere
     form = AttachForm()
     status = 200
     if request.method == "POST" and form.validate():
@@ -85,12 +83,10 @@ def attach(journey: str):
 
 @bp.post("/attach/<journey>/<int:number>/remove")
 def remove(journey: str, number: int):
-    if places.journey(journey) is None:
-        abort(404)
-    draft = drafts.load(journey)
+    draft, elsewhere = places.draft_or_begin(journey)
+    if elsewhere:
+        return elsewhere
     form = RemoveFileForm()
-    if draft is None:
-        return redirect(places.begin_url(journey))
     if not form.validate():
         abort(400)
     document = db.session.get(Document, number)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import url_for
+from flask import abort, redirect, url_for
 
 from portal.flow.journey import Journey
 from portal.public.pages import ADULT
@@ -42,6 +42,17 @@ def check_url(name: str) -> str:
 
 def start_url(name: str) -> str:
     return url_for("young.start") if is_young(name) else url_for("public.start")
+
+
+def draft_or_begin(name: str):
+    """(the person's draft for this journey, None), or (None, a redirect to begin it) when they
+    have none; no such journey is a 404."""
+    from portal.flow import drafts
+
+    if journey(name) is None:
+        abort(404)
+    draft = drafts.load(name)
+    return (draft, None) if draft is not None else (None, redirect(begin_url(name)))
 
 
 def answered_email(answers: dict[str, Any]) -> str:

@@ -7,25 +7,16 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import MultipleFileField
 from wtforms import StringField, TextAreaField
-from wtforms.validators import Length, ValidationError
+from wtforms.validators import ValidationError
 
-from portal.forms.fields import checked_email
+from portal.forms.fields import at_most, required_email
+from portal.forms.public import EmailForm
 
 REPLY_MAX = 10000
 
 
-def _length(maximum: int) -> Length:
-    return Length(max=maximum, message=_l("Enter %(max)d characters or fewer", max=maximum))
-
-
-class SaveByEmailForm(FlaskForm):
-    email = StringField(validators=[_length(254)])
-
-    def validate_email(self, field):
-        if not (field.data or "").strip():
-            raise ValidationError(_l("Enter your email address"))
-        field.data = checked_email(field.data, _l(
-            "Enter an email address in the correct format, like name@example.com"))
+class SaveByEmailForm(EmailForm):
+    """The same question as the form's own email page, for the link to saved answers."""
 
 
 class SaveByCodeForm(FlaskForm):
@@ -33,7 +24,7 @@ class SaveByCodeForm(FlaskForm):
 
 
 class ReturnCodeForm(FlaskForm):
-    code = StringField(validators=[_length(40)])
+    code = StringField(validators=[at_most(40)])
 
     def validate_code(self, field):
         if not (field.data or "").strip():
@@ -41,18 +32,15 @@ class ReturnCodeForm(FlaskForm):
 
 
 class TrackForm(FlaskForm):
-    reference = StringField(validators=[_length(40)])
-    email = StringField(validators=[_length(254)])
+    reference = StringField(validators=[at_most(40)])
+    email = StringField(validators=[at_most(254)])
 
     def validate_reference(self, field):
         if not (field.data or "").strip():
             raise ValidationError(_l("Enter your reference number"))
 
     def validate_email(self, field):
-        if not (field.data or "").strip():
-            raise ValidationError(_l("Enter the email address you gave us"))
-        field.data = checked_email(field.data, _l(
-            "Enter an email address in the correct format, like name@example.com"))
+        required_email(field, _l("Enter the email address you gave us"))
 
 
 class OpenLinkForm(FlaskForm):
@@ -60,12 +48,12 @@ class OpenLinkForm(FlaskForm):
 
 
 class ReplyForm(FlaskForm):
-    text = TextAreaField(validators=[_length(REPLY_MAX)])
+    text = TextAreaField(validators=[at_most(REPLY_MAX)])
     files = MultipleFileField()
 
 
 class WithdrawForm(FlaskForm):
-    reason = TextAreaField(validators=[_length(2000)])
+    reason = TextAreaField(validators=[at_most(2000)])
 
 
 class AttachForm(FlaskForm):

@@ -119,6 +119,21 @@ def checked_email(value: str, message) -> str:
         raise ValidationError(message) from None
 
 
+def at_most(maximum: int):
+    """A length limit with the message the adult pages use."""
+    from wtforms.validators import Length
+
+    return Length(max=maximum, message=_l("Enter %(max)d characters or fewer", max=maximum))
+
+
+def required_email(field, missing) -> None:
+    """An email address must be given, in a form we can send to; stored as normalised."""
+    if not (field.data or "").strip():
+        raise ValidationError(missing)
+    field.data = checked_email(field.data, _l(
+        "Enter an email address in the correct format, like name@example.com"))
+
+
 def checked_phone(value: str, message) -> str:
     """A UK or international number: digits, spaces, + ( ) -, and 10 to 15 digits."""
     value = western_digits(value.strip())

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, RadioField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
+from wtforms.validators import DataRequired, InputRequired, ValidationError
 
 from portal.forms.fields import (
-    ApproxDateField, MultiCheckboxField, QuestionForm, as_choices, checked_email, checked_phone,
+    ApproxDateField, MultiCheckboxField, QuestionForm, as_choices, at_most, checked_phone, required_email,
 )
 
 TEXT_MAX = 200
@@ -79,10 +79,6 @@ SHARE = [
 ]
 
 
-def _length(maximum: int):
-    return Length(max=maximum, message=_l("Enter %(max)d characters or fewer", max=maximum))
-
-
 class KindForm(QuestionForm):
     kind = RadioField(
         choices=as_choices(KINDS),
@@ -97,7 +93,7 @@ class RoleForm(QuestionForm):
 
 
 class ChildForm(QuestionForm):
-    child_name = StringField(validators=[_length(TEXT_MAX)])
+    child_name = StringField(validators=[at_most(TEXT_MAX)])
     child_dob = ApproxDateField(day_optional=False)
 
     def __init__(self, *args, name_required=True, **kwargs):
@@ -125,7 +121,7 @@ class ConsentForm(QuestionForm):
 
 class ServiceForm(QuestionForm):
     service_area = RadioField(validators=[InputRequired(_l("Select the service, or ‘I don't know’"))])
-    team = StringField(validators=[_length(TEXT_MAX)])
+    team = StringField(validators=[at_most(TEXT_MAX)])
 
     def __init__(self, *args, areas=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -133,7 +129,7 @@ class ServiceForm(QuestionForm):
 
 
 class WhatForm(QuestionForm):
-    what = TextAreaField(validators=[_length(STORY_MAX)])
+    what = TextAreaField(validators=[at_most(STORY_MAX)])
 
     def __init__(self, *args, required_message=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -163,7 +159,7 @@ class OutcomeForm(QuestionForm):
     outcome = TextAreaField(
         validators=[
             DataRequired(_l("Tell us what you would like to happen")),
-            _length(NOTE_MAX),
+            at_most(NOTE_MAX),
         ]
     )
 
@@ -186,7 +182,7 @@ class ShareForm(QuestionForm):
 
 
 class AboutYouForm(QuestionForm):
-    full_name = StringField(validators=[_length(TEXT_MAX)])
+    full_name = StringField(validators=[at_most(TEXT_MAX)])
 
     def __init__(self, *args, name_required=True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -206,17 +202,14 @@ class ContactForm(QuestionForm):
 
 
 class EmailForm(QuestionForm):
-    email = StringField(validators=[_length(254)])
+    email = StringField(validators=[at_most(254)])
 
     def validate_email(self, field):
-        if not (field.data or "").strip():
-            raise ValidationError(_l("Enter your email address"))
-        field.data = checked_email(field.data, _l(
-            "Enter an email address in the correct format, like name@example.com"))
+        required_email(field, _l("Enter your email address"))
 
 
 class PhoneForm(QuestionForm):
-    phone = StringField(validators=[_length(40)])
+    phone = StringField(validators=[at_most(40)])
 
     def validate_phone(self, field):
         if not (field.data or "").strip():
@@ -226,7 +219,7 @@ class PhoneForm(QuestionForm):
 
 
 class AddressForm(QuestionForm):
-    address = TextAreaField(validators=[_length(500)])
+    address = TextAreaField(validators=[at_most(500)])
 
     def validate_address(self, field):
         if not (field.data or "").strip():
@@ -242,7 +235,7 @@ class SafeForm(QuestionForm):
 
 class SafeHowForm(QuestionForm):
     safe_how = TextAreaField(
-        validators=[DataRequired(_l("Tell us how we can contact you safely")), _length(NOTE_MAX)]
+        validators=[DataRequired(_l("Tell us how we can contact you safely")), at_most(NOTE_MAX)]
     )
 
 
@@ -251,8 +244,8 @@ class SupportForm(QuestionForm):
         choices=as_choices(SUPPORT),
         validators=[InputRequired(_l("Select the support you need, or ‘No, I do not need any support’"))],
     )
-    interpreter_language = StringField(validators=[_length(TEXT_MAX)])
-    other_support = StringField(validators=[_length(NOTE_MAX)])
+    interpreter_language = StringField(validators=[at_most(TEXT_MAX)])
+    other_support = StringField(validators=[at_most(NOTE_MAX)])
 
     def validate_support(self, field):
         if "none" in field.data and len(field.data) > 1:

@@ -16,7 +16,7 @@ from flask_babel import get_locale, gettext
 from portal import notifications
 from portal.abuse import limit_emailing, limit_guessing
 from portal.extensions import db
-from portal.flow import drafts, places, saving
+from portal.flow import places, saving
 from portal.forms.after import ReturnCodeForm, SaveByCodeForm, SaveByEmailForm
 from portal.notifications.emails import public_link
 
@@ -32,11 +32,9 @@ def _layout(journey: str) -> dict:
 @bp.route("/save/<journey>", methods=["GET", "POST"])
 @limit_emailing
 def save(journey: str):
-    if places.journey(journey) is None:
-        abort(404)
-    draft = drafts.load(journey)
-    if draft is None:
-        return redirect(places.begin_url(journey))
+    draft, elsewhere = places.draft_or_begin(journey)
+    if elsewhere:
+        return elsewhere
     how = request.form.get("how") if request.method == "POST" else None
     if how not in (None, "email", "code"):
         abort(400)
