@@ -23,6 +23,11 @@ OMBUDSMAN_DECISIONS = (
     "upheld_fault_no_injustice", "upheld_fault_injustice", "withdrawn",
 )
 REMEDY_KINDS = ("apology", "service_action", "financial")
+KIND_NAMES = {
+    "complaint": "Complaint", "compliment": "Compliment", "comment": "Comment or suggestion",
+    "advocacy_request": "Request for an advocate", "representation": "Representation",
+    "enquiry": "Enquiry", "member_enquiry": "MP or councillor enquiry",
+}
 LATE_REASONS = (
     "extension_agreed", "further_information", "consent_needed", "staff_unavailable",
     "another_process", "service_delay", "adr",
@@ -63,7 +68,9 @@ def stage(case: Case, number: int) -> CaseStage:
 
 def clock_events(case: Case) -> list[clocks.Event]:
     """The domain's events for this case, read from its facts and its timeline."""
-    found: list[clocks.Event] = [clocks.Received(case.received_on)]
+    # A representation or an enquiry that became a complaint is on the complaint's clock from
+    # the day it became one.
+    found: list[clocks.Event] = [clocks.Received(case.became_complaint_on or case.received_on)]
     if case.acknowledged_on:
         found.append(clocks.Acknowledged(case.acknowledged_on))
     for event in events(case):
@@ -195,12 +202,73 @@ def change_procedure(case: Case, procedure: str, reason: str, actor_id: int, by:
     record(case, "procedure_changed", on, actor_id, before=before, after=procedure, reason=reason)
 
 
+def outcomes_in_use() -> tuple[str, ...]:
+    """The outcomes this council records: its own list (a council that does not use
+    "partially upheld" can never record it), and withdrawn or resolved by ADR."""
+    return tuple(o for o in OUTCOMES if o in current_app.extensions["council"].outcomes
+                 or o in ("withdrawn", "resolved_by_adr"))
+
+
+def kinds_in_use() -> tuple[str, ...]:
+    """What a case may be recorded as here: the three kinds, then the council's own records."""
+    return ("complaint", "compliment", "comment") + current_app.extensions["council"].records.kinds()
+
+
+def reclassify(case: Case, kind: str, reason: str, actor_id: int, on: date) -> None:
+    """Record the case as another kind. A representation or an enquiry that becomes a complaint
+    keeps what it was first, and its Stage 1 (and its clock) starts on the day it became one."""
+    _open(case)
+    if kind not in kinds_in_use() or case.kind == "advocacy_request":
+        raise CaseworkError("Choose what the case is from the list.")
+    if kind == case.kind:
+        raise CaseworkError(f"The case is already recorded as a {kind.replace('_', ' ')}.")
+    if not reason:
+        raise CaseworkError("Enter why the case is recorded differently.")
+    if case.kind == "complaint" and stages(case):
+        raise CaseworkError("A complaint with a response or a later stage cannot be recorded as something else.")
+    before = case.kind
+    if kind == "complaint":
+        if before in ("representation", "enquiry", "member_enquiry"):
+            case.recorded_as, case.became_complaint_on = before, on
+        case.stage = 1
+        case.procedure = case.procedure or (case.routing or {}).get("procedure") or "corporate"
+        if case.procedure not in ("statutory", "corporate"):
+            case.procedure = "corporate"
+    else:
+        case.stage, case.joint_nhs = None, False
+        if before == "complaint":
+            case.recorded_as, case.became_complaint_on = None, None
+    case.kind = kind
+    record(case, "reclassified", on, actor_id, before=before, after=kind, reason=reason)
+    refresh_clock(case)
+
+
+def place_in_borough(case: Case, slug: str | None, actor_id: int, on: date) -> None:
+    council = current_app.extensions["council"]
+    if slug is not None and council.borough(slug) is None:
+        raise CaseworkError("Choose the borough from the list.")
+    if slug != case.borough:
+        record(case, "borough", on, actor_id, before=case.borough, after=slug)
+        case.borough = slug
+
+
+def mark_joint_nhs(case: Case, joint: bool, actor_id: int, on: date) -> None:
+    if joint and case.kind != "complaint":
+        raise CaseworkError("Only a complaint can be handled jointly with the NHS.")
+    if joint != bool(case.joint_nhs):
+        record(case, "joint_nhs", on, actor_id, joint=joint)
+        case.joint_nhs = joint
+
+
 def respond(case: Case, stage_number: int, outcome: str, issues: list[dict[str, str]],
             actor_id: int, on: date, late_reason: str | None = None) -> None:
     """Record a stage's response with its outcome, and each issue's category and outcome."""
     _open(case)
-    if outcome not in OUTCOMES:
+    allowed = outcomes_in_use()
+    if outcome not in allowed:
         raise CaseworkError("Choose the outcome.")
+    if any(issue.get("outcome") not in allowed for issue in issues):
+        raise CaseworkError("Choose a category and an outcome for each issue.")
     if late_reason and late_reason not in LATE_REASONS:
         raise CaseworkError("Choose a reason for the delay from the list.")
     row = stage(case, stage_number)

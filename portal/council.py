@@ -29,6 +29,16 @@ TRANSLATABLE = (
 )
 
 
+# What the equalities part of the report (S16) may publish.
+EQUALITY_BREAKDOWNS = ("ethnicity", "age_band", "sex", "disability")
+# Figures staff may enter for a year, and how a figure may be broken down.
+CONTEXT_MEASURES = ("children_supported", "child_records", "referrals", "child_protection_plans",
+                    "looked_after_children")
+CONTEXT_BREAKDOWNS = ("ethnicity", "sex")
+# Records a council may keep and count apart from complaints, compliments and comments (S18).
+RECORD_KINDS = ("representation", "enquiry", "member_enquiry")
+TARGET_DAYS = (10, 20, 25)
+
 # What the page that follows a case can show: its stage, the dates to expect, the emails we sent,
 # and the files the person sent.
 TRACKING_PARTS = ("stage", "dates", "messages", "documents")
@@ -54,6 +64,64 @@ class ServiceArea:
 
     def name_in(self, language: str) -> str:
         return self.names.get(language, self.name)
+
+
+@dataclass(frozen=True)
+class Borough:
+    """One council area of an installation that serves more than one; each case is in one."""
+
+    slug: str
+    name: str
+    names: dict[str, str] = field(default_factory=dict)
+
+    def name_in(self, language: str) -> str:
+        return self.names.get(language, self.name)
+
+
+@dataclass(frozen=True)
+class Records:
+    """[records]: what the team records and counts apart besides complaints, compliments and
+    comments. Each is counted on its own in the statistics (S18), and only if recorded."""
+
+    representations: bool = False
+    enquiries: bool = False
+    member_enquiries: bool = False
+    joint_nhs: bool = False
+    non_statutory: bool = True
+
+    def kinds(self) -> tuple[str, ...]:
+        """The record kinds staff may choose, besides complaint, compliment and comment."""
+        chosen = (self.representations, self.enquiries, self.member_enquiries)
+        return tuple(kind for kind, on in zip(RECORD_KINDS, chosen) if on)
+
+
+@dataclass(frozen=True)
+class Adr:
+    """[adr]: alternative dispute resolution, by the council's name for it."""
+
+    offered: bool = True
+    name: str = "Alternative dispute resolution"
+    instead_of_stage2: bool = False
+
+
+@dataclass(frozen=True)
+class Target:
+    """[timeliness]: the share of Stage 1 responses the council aims to send within a limit."""
+
+    percent: int
+    within_working_days: int
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A figure staff enter for each year (children supported...), whole and by breakdown."""
+
+    slug: str
+    name: str
+    by: tuple[str, ...] = ()
+
+
+DEFAULT_MEASURES = (Measure("children_supported", "Children supported", ("ethnicity",)),)
 
 
 @dataclass(frozen=True)
@@ -92,6 +160,14 @@ class Council:
     tracking_shows: tuple[str, ...] = TRACKING_PARTS
     tracking_replies: bool = True
     tracking_withdraw: bool = True
+    boroughs: tuple[Borough, ...] = ()
+    records: Records = Records()
+    adr: Adr = Adr()
+    target: Target | None = None
+    equalities_publish: tuple[str, ...] = EQUALITY_BREAKDOWNS
+    context_measures: tuple[Measure, ...] = DEFAULT_MEASURES
+    # The council's own words for an outcome ("Upheld in part"); codes stay the same.
+    outcome_labels: dict[str, str] = field(default_factory=dict)
 
     def text(self, key: str, language: str) -> str:
         """A display text in `language` if the council gave one, else as configured."""
@@ -99,6 +175,12 @@ class Council:
 
     def service_area(self, slug: str) -> ServiceArea | None:
         return next((area for area in self.service_areas if area.slug == slug), None)
+
+    def borough(self, slug: str | None) -> Borough | None:
+        return next((b for b in self.boroughs if b.slug == slug), None)
+
+    def outcome_label(self, code: str) -> str:
+        return self.outcome_labels.get(code) or code.replace("_", " ").capitalize()
 
 
 def load_council(path: Path) -> Council:
@@ -175,7 +257,90 @@ def parse_council(raw: dict[str, Any]) -> Council:
         tracking_shows=_tracking_parts(raw),
         tracking_replies=_flag(raw, "tracking.replies", True),
         tracking_withdraw=_flag(raw, "tracking.withdraw", True),
+        boroughs=_boroughs(raw),
+        records=Records(**{f: _flag(raw, f"records.{f}", getattr(Records(), f))
+                           for f in Records.__dataclass_fields__}),
+        adr=Adr(offered=_flag(raw, "adr.offered", True),
+                name=_text(raw, "adr.name", required=False) or Adr().name,
+                instead_of_stage2=_flag(raw, "adr.instead_of_stage2", False)),
+        target=_target(raw),
+        equalities_publish=_chosen(raw, "equalities.publish", EQUALITY_BREAKDOWNS),
+        context_measures=_measures(raw),
+        outcome_labels=_outcome_labels(raw),
     )
+
+
+def _boroughs(raw: dict[str, Any]) -> tuple[Borough, ...]:
+    items = _lookup(raw, "boroughs", required=False)
+    if items is None:
+        return ()
+    if not isinstance(items, list):
+        raise CouncilConfigError("boroughs", "one [[boroughs]] table for each borough served", items)
+    found = []
+    for index, item in enumerate(items):
+        key = f"boroughs[{index}]"
+        item = {"b": item} if isinstance(item, dict) else {"b": None}
+        found.append(Borough(_slug(item, "b.slug", key), _named(item, "b.name", key),
+                             _names(item, "b.names", f"{key}.names")))
+    if len(found) == 1:
+        raise CouncilConfigError("boroughs", "two or more boroughs (leave it out for one)", len(found))
+    _unique([b.slug for b in found], "boroughs[].slug")
+    return tuple(found)
+
+
+def _names(item: dict[str, Any], key: str, shown: str) -> dict[str, str]:
+    names = _lookup(item, key, required=False) or {}
+    if not isinstance(names, dict) or any(k not in LANGUAGES or not isinstance(v, str) for k, v in names.items()):
+        raise CouncilConfigError(shown, "a table of names by language code", names)
+    return dict(names)
+
+
+def _target(raw: dict[str, Any]) -> Target | None:
+    if _lookup(raw, "timeliness.target_percent", required=False) is None:
+        return None
+    days = _whole(raw, "timeliness.within_working_days", 20, 1, 65)
+    if days not in TARGET_DAYS:
+        # The figures count responses within these limits (the bands of STATISTICS.md S5).
+        raise CouncilConfigError("timeliness.within_working_days", f"one of {list(TARGET_DAYS)}", days)
+    return Target(_whole(raw, "timeliness.target_percent", 0, 1, 100), days)
+
+
+def _chosen(raw: dict[str, Any], key: str, allowed: tuple[str, ...], shown: str = "") -> tuple[str, ...]:
+    """A list drawn from `allowed`; all of them when left out."""
+    value = _lookup(raw, key, required=False)
+    if value is None:
+        return allowed
+    if not isinstance(value, list) or any(v not in allowed for v in value) or len(set(value)) != len(value):
+        raise CouncilConfigError(shown or key, f"a list drawn from {list(allowed)}", value)
+    return tuple(value)
+
+
+def _measures(raw: dict[str, Any]) -> tuple[Measure, ...]:
+    items = _lookup(raw, "context.measures", required=False)
+    if items is None:
+        return DEFAULT_MEASURES
+    if not isinstance(items, list) or not items:
+        raise CouncilConfigError("context.measures", "one or more [[context.measures]] tables", items)
+    found = []
+    for index, item in enumerate(items):
+        key = f"context.measures[{index}]"
+        item = {"m": item} if isinstance(item, dict) else {"m": None}
+        slug = _slug(item, "m.slug", key)
+        if slug not in CONTEXT_MEASURES:
+            raise CouncilConfigError(f"{key}.slug", f"one of {list(CONTEXT_MEASURES)}", slug)
+        by = (_chosen(item, "m.by", CONTEXT_BREAKDOWNS, f"{key}.by")
+              if _lookup(item, "m.by", required=False) is not None else ())
+        found.append(Measure(slug, _named(item, "m.name", key), by))
+    _unique([m.slug for m in found], "context.measures[].slug")
+    return tuple(found)
+
+
+def _outcome_labels(raw: dict[str, Any]) -> dict[str, str]:
+    labels = _table(raw, "outcomes.labels", required=False)
+    for code, label in labels.items():
+        if code not in OUTCOMES or not isinstance(label, str) or not label.strip():
+            raise CouncilConfigError(f"outcomes.labels.{code}", f"a name in quotes for one of {list(OUTCOMES)}", label)
+    return {code: label.strip() for code, label in labels.items()}
 
 
 def _tracking_parts(raw: dict[str, Any]) -> tuple[str, ...]:
@@ -325,9 +490,7 @@ def _service_areas(raw: dict[str, Any]) -> tuple[ServiceArea, ...]:
         teams = _lookup(item, "area.teams", required=False) or []
         if not isinstance(teams, list) or not all(isinstance(t, str) and t.strip() for t in teams):
             raise CouncilConfigError(f"{key}.teams", "a list of team names", teams)
-        names = _lookup(item, "area.names", required=False) or {}
-        if not isinstance(names, dict) or any(k not in LANGUAGES or not isinstance(v, str) for k, v in names.items()):
-            raise CouncilConfigError(f"{key}.names", "a table of names by language code", names)
+        names = _names(item, "area.names", f"{key}.names")
         areas.append(
             ServiceArea(slug, _named(item, "area.name", key), function, tuple(teams), dict(names))
         )

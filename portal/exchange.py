@@ -61,11 +61,15 @@ class Rules:
     categories: tuple[str, ...]
     languages: tuple[str, ...]
     today: date
+    # The outcomes the council records: a council without "partially upheld" never gets one.
+    outcomes: tuple[str, ...] = OUTCOMES
 
 
 def council_rules(today: date | None = None) -> Rules:
     council = current_app.extensions["council"]
     return Rules(categories=tuple(c.slug for c in council.categories),
+                 outcomes=tuple(o for o in OUTCOMES if o in council.outcomes
+                                or o in ("withdrawn", "resolved_by_adr")),
                  # Any language with a catalogue: a case keeps its language even where the
                  # council does not offer the form in it, and its emails follow.
                  languages=CODES, today=today or date.today())
@@ -324,7 +328,7 @@ def _stage(reader: _Reader, item: dict, number: int, where: str, received_on: da
         "started_on": started_on,
         "extended": reader.flag(item, "extended", where),
         "responded_on": reader.day(item, "responded_on", where, not_before=start),
-        "outcome": reader.code(item, "outcome", OUTCOMES, where),
+        "outcome": reader.code(item, "outcome", reader.rules.outcomes, where),
         "late_reason": reader.code(item, "late_reason", LATE_REASONS, where),
         "panel_on": panel_on,
         "report_on": report_on,
@@ -352,7 +356,7 @@ def _issues(reader: _Reader, data: dict) -> list[dict]:
         elif category not in reader.rules.categories:
             reader.refuse(where, f"category {_shown(category)} is not one of the configured "
                                  f"categories: {_listed(reader.rules.categories)}")
-        outcome = reader.code(item, "outcome", OUTCOMES, where)
+        outcome = reader.code(item, "outcome", reader.rules.outcomes, where)
         found.append({"category": category, "outcome": outcome})
     return found
 

@@ -128,6 +128,16 @@ class ServiceForm(QuestionForm):
         self.service_area.choices = as_choices(list(areas) + [("unknown", _l("I don't know"))])
 
 
+class BoroughForm(QuestionForm):
+    """Asked only where one portal serves more than one borough: each case belongs to one."""
+
+    borough = RadioField(validators=[InputRequired(_l("Select the area, or ‘I don't know’"))])
+
+    def __init__(self, *args, boroughs=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.borough.choices = as_choices(list(boroughs) + [("unknown", _l("I don't know"))])
+
+
 class WhatForm(QuestionForm):
     what = TextAreaField(validators=[at_most(STORY_MAX)])
 

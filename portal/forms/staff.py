@@ -27,6 +27,9 @@ RECEIVED_VIA = [
     ("advocate", "Via an advocate"), ("councillor_or_mp", "Via a councillor or MP"), ("other", "Other"),
 ]
 KINDS = [("complaint", "Complaint"), ("compliment", "Compliment"), ("comment", "Comment or suggestion")]
+# Records a council may keep apart ([records] in its configuration), offered only where it does.
+RECORD_KINDS = {"representation": "Representation (an information or service request resolved informally)",
+                "enquiry": "Enquiry", "member_enquiry": "MP or councillor enquiry"}
 IN_CARE = [("yes", "Yes"), ("no", "No"), ("unsure", "Not known")]
 LANGUAGES = [(code, language.english) for code, language in ALL_LANGUAGES.items()]
 
@@ -46,13 +49,17 @@ class NewCaseForm(QuestionForm):
     advocate_involved = BooleanField()
     in_care = RadioField(choices=as_choices(IN_CARE), validators=[Skippable()])
     service_area = SelectField(validators=[DataRequired("Select the service")])
+    borough = SelectField(validators=[Skippable()])
+    joint_nhs = BooleanField()
     team = StringField(validators=[Length(max=200)])
     proceedings = MultiCheckboxField(choices=as_choices(PROCEEDINGS), validators=[Skippable()])
     summary = TextAreaField(validators=[DataRequired("Enter what the case is about"), Length(max=10000)])
 
-    def __init__(self, *args, areas=(), **kwargs):
+    def __init__(self, *args, areas=(), records=(), boroughs=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.service_area.choices = as_choices(list(areas) + [("unknown", "Not known")])
+        self.kind.choices = as_choices(KINDS + [(k, RECORD_KINDS[k]) for k in records])
+        self.borough.choices = as_choices([("", "Not known")] + list(boroughs))
 
     def validate_received_on(self, field):
         if field.is_empty():

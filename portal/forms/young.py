@@ -172,6 +172,16 @@ class InCareForm(QuestionForm):
     in_care = RadioField(choices=as_choices(YES_NO_UNSURE), validators=[InputRequired(_l("Choose ‘Yes’, ‘No’ or ‘I'm not sure’"))])
 
 
+class WhereForm(QuestionForm):
+    """Asked only where one portal serves more than one borough."""
+
+    where = RadioField(validators=[InputRequired(_l("Choose where you live, or ‘I'm not sure’"))])
+
+    def __init__(self, *args, boroughs=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.where.choices = as_choices(list(boroughs) + [("unsure", _l("I'm not sure"))])
+
+
 class AdvocateForm(QuestionForm):
     advocate = RadioField(choices=as_choices(ADVOCATE), validators=[InputRequired(_l("Choose if you want an advocate"))])
 

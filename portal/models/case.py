@@ -32,7 +32,18 @@ class Case(db.Model):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     reference: Mapped[str] = mapped_column(String(24), unique=True)
-    kind: Mapped[str] = mapped_column(String(16))  # complaint | compliment | comment | advocacy_request
+    # complaint | compliment | comment | advocacy_request, or a record the council counts apart:
+    # representation | enquiry | member_enquiry (portal.council.RECORD_KINDS).
+    kind: Mapped[str] = mapped_column(String(16))
+    # What a complaint was first recorded as, when it began as a representation or an enquiry,
+    # and the day it became a complaint: the statistics count both.
+    recorded_as: Mapped[str | None] = mapped_column(String(16))
+    became_complaint_on: Mapped[date | None] = mapped_column(Date)
+    # The council area it belongs to, when one installation serves more than one (a slug of
+    # [[boroughs]]); None where there is only one, or until staff set it.
+    borough: Mapped[str | None] = mapped_column(String(40), index=True)
+    # A complaint handled jointly with the NHS (counted apart where the council records them).
+    joint_nhs: Mapped[bool] = mapped_column(Boolean, default=False)
     # statutory | corporate | safeguarding | not_a_complaint; None until routed.
     procedure: Mapped[str | None] = mapped_column(String(24))
     stage: Mapped[int | None] = mapped_column(Integer)

@@ -1,5 +1,6 @@
 """Figures the annual report sets beside the complaints: how many children the council's
-services worked with in a year, in all and by ethnic group. Entered by staff, once a year."""
+services worked with in a year, in all and by group, and the other measures a council
+configures (referrals, looked-after children...). Entered by staff, once a year."""
 
 from __future__ import annotations
 
@@ -16,6 +17,13 @@ GROUPS = {
     "asian": "Asian or Asian British",
     "black": "Black, Black British, Caribbean or African",
     "other": "Other ethnic group",
+}
+
+
+# The groups a figure may be broken down by ([[context.measures]] `by` in the configuration).
+BREAKDOWNS = {
+    "ethnicity": {code: label for code, label in GROUPS.items() if code != "all"},
+    "sex": {"female": "Female", "male": "Male"},
 }
 
 

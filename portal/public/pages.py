@@ -70,6 +70,17 @@ def service_areas() -> list[tuple[str, str]]:
     return [(area.slug, area.name_in(language)) for area in council.service_areas]
 
 
+def boroughs() -> list[tuple[str, str]]:
+    from flask_babel import get_locale
+
+    language = str(get_locale())
+    return [(b.slug, b.name_in(language)) for b in current_app.extensions["council"].boroughs]
+
+
+def serves_boroughs(answers: Answers) -> bool:
+    return bool(current_app.extensions["council"].boroughs)
+
+
 # Each page's form, given the answers so far (labels and rules can depend on them).
 
 def _kind_form(answers, **kw):
@@ -90,6 +101,10 @@ def _in_care_form(answers, **kw):
 
 def _consent_form(answers, **kw):
     return forms.ConsentForm(**kw)
+
+
+def _borough_form(answers, **kw):
+    return forms.BoroughForm(boroughs=boroughs(), **kw)
 
 
 def _service_form(answers, **kw):
@@ -188,6 +203,10 @@ def _consent_rows(page, answers):
     return [(_("Do they agree"), choice_label(forms.CONSENT, page.get("consent")))]
 
 
+def _borough_rows(page, answers):
+    return [(_("Area"), choice_label(boroughs() + [("unknown", _("I don't know"))], page.get("borough")))]
+
+
 def _service_rows(page, answers):
     areas = service_areas() + [("unknown", _("I don't know"))]
     return [
@@ -267,6 +286,7 @@ ADULT = Journey(
         Page("child", "public/pages/child.html", _child_form, about_a_child, _child_rows),
         Page("in-care", "public/pages/in_care.html", _in_care_form, is_complaint, _in_care_rows),
         Page("agreement", "public/pages/consent.html", _consent_form, writing_for_child, _consent_rows),
+        Page("area", "public/pages/borough.html", _borough_form, serves_boroughs, _borough_rows),
         Page("service", "public/pages/service.html", _service_form, rows=_service_rows),
         Page("what-happened", "public/pages/what.html", _what_form, rows=_what_rows),
         Page("when", "public/pages/when.html", _when_form, is_complaint, _when_rows),

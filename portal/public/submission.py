@@ -83,12 +83,19 @@ def case_fields(answers: dict[str, Any], language: str, council: Council) -> dic
         "child_looked_after": IN_CARE.get(answers.get("in-care", {}).get("in_care")),
         "service_area": area.name if area else None,
         "team": (service.get("team") or "").strip() or None,
+        "borough": borough_of(answers, council),
         "contact_name": (answers.get("your-name", {}).get("full_name") or "").strip() or None,
         "contact_email": details.get("email") if contact.get("method") == "email" else None,
         "contact_phone": details.get("phone") if contact.get("method") == "phone" else None,
         "answers": answers,
         "routing": decision_record(decision, today),
     }
+
+
+def borough_of(answers: dict[str, Any], council: Council) -> str | None:
+    """The borough the person chose; None when they did not know, for staff to set."""
+    chosen = council.borough(answers.get("area", {}).get("borough"))
+    return chosen.slug if chosen else None
 
 
 def interpreter_need(page: dict[str, Any], choices: str, language: str) -> str | None:

@@ -47,6 +47,8 @@ EVENT_NAMES = {
     "advocacy": "Advocacy",
     "person_added": "They sent more information", "withdrawal_asked": "They asked to withdraw",
     "read": "New information read",
+    "reclassified": "Recorded as another kind", "borough": "Borough changed",
+    "joint_nhs": "Joint NHS complaint",
 }
 
 
@@ -63,6 +65,7 @@ def step_name(case: Case, step: str | None) -> str:
 @bp.app_context_processor
 def staff_names():
     return {"step_names": STEP_NAMES, "event_names": EVENT_NAMES, "step_name": step_name,
+            "kind_names": casework.KIND_NAMES,
             "advocate_statuses": ADVOCATE_STATUS, "advocacy_steps": casework.ADVOCACY_STEPS}
 
 
@@ -111,7 +114,7 @@ def case(reference: str):
         staff=staff, council=current_app.extensions["council"],
         documents=store.listed(case_id=found.id), news=_news(found),
         withdrawal_asked=any(e.kind == "withdrawal_asked" for e in _news(found)),
-        outcomes=current_app.extensions["council"].outcomes, back=url_for("staff.queue"),
+        outcomes=casework.outcomes_in_use(), kinds=casework.kinds_in_use(), back=url_for("staff.queue"),
     )
 
 
@@ -216,8 +219,25 @@ def _procedure(case: Case, on: date) -> str:
     return "Procedure changed."
 
 
+def _record_as(case: Case, on: date) -> str:
+    casework.reclassify(case, request.form.get("kind", ""), _text("reason", 500), current_user.id, on)
+    return f"Recorded as: {casework.KIND_NAMES[case.kind].lower()}."
+
+
+def _borough(case: Case, on: date) -> str:
+    casework.place_in_borough(case, request.form.get("borough") or None, current_user.id, on)
+    borough = current_app.extensions["council"].borough(case.borough)
+    return f"Borough: {borough.name}." if borough else "Borough: not recorded."
+
+
+def _joint_nhs(case: Case, on: date) -> str:
+    joint = request.form.get("joint") == "yes"
+    casework.mark_joint_nhs(case, joint, current_user.id, on)
+    return "Recorded as a joint complaint with the NHS." if joint else "Recorded as not joint with the NHS."
+
+
 def _respond(case: Case, on: date) -> str:
-    outcomes = current_app.extensions["council"].outcomes + ("withdrawn", "resolved_by_adr")
+    outcomes = casework.outcomes_in_use()
     outcome = request.form.get("outcome", "")
     if outcome not in outcomes:
         raise casework.CaseworkError("Choose the outcome.")
@@ -350,6 +370,9 @@ ACTIONS: dict[str, tuple[tuple[str, ...], Callable[[Case, date], str]]] = {
     "resume": (CASEWORK, _resume),
     "extend": (CASEWORK, _extend),
     "procedure": (TRIAGE, _procedure),
+    "record-as": (TRIAGE, _record_as),
+    "borough": (TRIAGE, _borough),
+    "joint-nhs": (TRIAGE, _joint_nhs),
     "respond": (CASEWORK, _respond),
     "escalate": (TRIAGE, _escalate),
     "withdraw": (CASEWORK, _withdraw),

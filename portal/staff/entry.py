@@ -13,7 +13,7 @@ from portal import casework
 from portal.audit import audit
 from portal.cases import create_entered
 from portal.domain.routing import ComplaintFacts, route
-from portal.forms.staff import NewCaseForm
+from portal.forms.staff import RECORD_KINDS, NewCaseForm
 from portal.public.submission import decision_record
 from portal.staff import bp
 from portal.staff.permissions import TRIAGE, requires
@@ -25,10 +25,16 @@ def areas() -> list[tuple[str, str]]:
     return [(a.slug, a.name) for a in current_app.extensions["council"].service_areas]
 
 
+def new_case_form() -> NewCaseForm:
+    council = current_app.extensions["council"]
+    return NewCaseForm(areas=areas(), records=council.records.kinds(),
+                       boroughs=[(b.slug, b.name) for b in council.boroughs])
+
+
 @bp.route("/cases/new", methods=["GET", "POST"])
 @requires(*TRIAGE)
 def new_case():
-    form = NewCaseForm(areas=areas())
+    form = new_case_form()
     if request.method == "POST":
         form.check_shape(request.form)
         if form.validate():
@@ -45,7 +51,9 @@ def _create(form: NewCaseForm, key: str | None):
     area = council.service_area(form.service_area.data)
     role = form.role.data
     facts = ComplaintFacts(
-        kind=form.kind.data, role=role,
+        # A representation or an enquiry is routed as the complaint it may become: the case
+        # page then shows which procedure would apply if it does.
+        kind="complaint" if form.kind.data in RECORD_KINDS else form.kind.data, role=role,
         about_function=area.function if area else "unknown",
         proceedings=frozenset(p for p in form.proceedings.data or [] if p in ("court", "criminal", "tribunal")),
         acting_for_child=role != "young_person",
@@ -53,7 +61,8 @@ def _create(form: NewCaseForm, key: str | None):
     )
     decision = route(facts, date.today())
     procedure = decision.procedure.value
-    if form.kind.data != "complaint" and procedure == "not_a_complaint":
+    if form.kind.data != "complaint" and procedure == "not_a_complaint" or form.kind.data in RECORD_KINDS:
+        # A representation or an enquiry is not under a procedure unless it becomes a complaint.
         procedure = None
     fields = {
         "kind": form.kind.data, "procedure": procedure,
@@ -64,6 +73,8 @@ def _create(form: NewCaseForm, key: str | None):
         "advocate_involved": bool(form.advocate_involved.data) or role == "advocate",
         "child_looked_after": IN_CARE.get(form.in_care.data),
         "service_area": area.name if area else None, "team": (form.team.data or "").strip() or None,
+        "borough": form.borough.data if council.borough(form.borough.data) else None,
+        "joint_nhs": bool(form.joint_nhs.data) and form.kind.data == "complaint" and council.records.joint_nhs,
         "contact_name": (form.contact_name.data or "").strip() or None,
         "contact_email": (form.contact_email.data or "").strip() or None,
         "contact_phone": (form.contact_phone.data or "").strip() or None,

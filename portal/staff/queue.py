@@ -11,6 +11,7 @@ from flask import current_app, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import and_, func, select
 
+from portal.casework import KIND_NAMES, kinds_in_use
 from portal.extensions import db
 from portal.forms.fields import whole_number
 from portal.models import Case, StaffUser
@@ -88,6 +89,10 @@ def visible_cases():
     return conditions
 
 
+def council_now():
+    return current_app.extensions["council"]
+
+
 def filter_conditions(args, when: Today) -> list:
     conditions = []
     if args.get("state") in STATES:
@@ -113,6 +118,12 @@ def filter_conditions(args, when: Today) -> list:
         conditions.append(Case.advocate_status == "wanted")
     if args.get("received_via"):
         conditions.append(Case.received_via == args["received_via"])
+    if args.get("borough") == "none":
+        conditions.append(Case.borough.is_(None))
+    elif args.get("borough"):
+        conditions.append(Case.borough == args["borough"])
+    if args.get("kind"):
+        conditions.append(Case.kind == args["kind"])
     if args.get("language"):
         conditions.append(Case.language == args["language"])
     if args.get("interpreter") == "yes":
@@ -154,6 +165,8 @@ def queue():
     return render_template(
         "staff/queue.html", rows=rows, total=total, page=page, pages=max(1, -(-total // PAGE_SIZE)),
         counts=counts, states=STATES, when=when, row_states=row_states,
+        borough_choices=[(b.slug, b.name) for b in council_now().boroughs] + [("none", "Not recorded yet")],
+        kind_choices=[(k, KIND_NAMES[k]) for k in kinds_in_use()],
         staff=staff, args=args, filter_url=lambda **change: filter_url(args, **change),
         teams=teams(), title="My cases" if args.get("mine") else "Queue",
     )

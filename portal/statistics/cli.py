@@ -41,15 +41,24 @@ class YearParam(click.ParamType):
               show_default=True, help="json or csv go to standard output unless --output is given.")
 @click.option("--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="Write to this file: .json, .zip (one CSV per table) or .xlsx.")
+@click.option("--borough", help="Only this borough's cases (a slug of [[boroughs]], or not_recorded).")
 @with_appcontext
-def statistics(year: ReportingYear, form: str, output: Path | None) -> None:
+def statistics(year: ReportingYear, form: str, output: Path | None, borough: str | None) -> None:
     """The annual statistics of YEAR (like 2023-24: 1 April 2023 to 31 March 2024)."""
+    from flask import current_app
+
     from portal.statistics import formats
+    from portal.statistics.queries import NO_BOROUGH
     from portal.statistics.report import build_report
 
     if form == "xlsx" and output is None:
         raise click.UsageError("--format xlsx writes a workbook: give --output FILE.xlsx")
-    report = build_report(year)
+    council = current_app.extensions["council"]
+    if borough and not council.borough(borough) and not (council.boroughs and borough == NO_BOROUGH):
+        choices = ", ".join([b.slug for b in council.boroughs] + ([NO_BOROUGH] if council.boroughs else []))
+        raise click.BadParameter(f"{borough!r} is not one of the council's boroughs ({choices or 'it has none'})",
+                                 param_hint="--borough")
+    report = build_report(year, borough=borough)
     if form == "json":
         text = json.dumps(report, indent=2, ensure_ascii=False) + "\n"
         if output:

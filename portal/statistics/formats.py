@@ -83,8 +83,20 @@ def _s1(report: dict) -> list[Table]:
     rows += [["stage2_completed", statutory["stage2"]["completed"]],
              ["stage2_ongoing", statutory["stage2"]["ongoing"]],
              ["stage3_panels", statutory["stage3"]["panels"]]]
-    return [Table("S1", "summary", "Statutory complaints: the year in figures",
-                  ["measure", "value"], rows)]
+    found = [Table("S1", "summary", "Statutory complaints: the year in figures",
+                   ["measure", "value"], rows)]
+    target = stage1.get("target")
+    if target:
+        days = target["within_working_days"]
+        met = {True: "yes", False: "no", None: "N/A"}[target["met"]]
+        found.append(Table("S1", "local_target", "Local timeliness target",
+                           ["measure", "value"],
+                           [["target_percent", target["percent"]],
+                            [f"within_{days}_working_days_percent", target["achieved_percent"]],
+                            ["target_met", met]],
+                           f"the council's target: {target['percent']}% of Stage 1 responses "
+                           f"within {days} working days"))
+    return found
 
 
 MONTH_COLUMNS = ["brought_forward", "received", "responded", "withdrawn",
@@ -221,9 +233,18 @@ def _s12(report: dict) -> list[Table]:
                   "dated by the stage's response, or the Ombudsman's decision")]
 
 
+def _configured(report: dict) -> dict:
+    return report.get("configuration") or {}
+
+
 def _s13(report: dict) -> list[Table]:
-    return [Table("S13", "adr", "Alternative dispute resolution meetings held",
-                  ["measure", "count"], _pairs(report["adr"]))]
+    adr = _configured(report).get("adr") or {"offered": True, "name": "Alternative dispute resolution"}
+    if not adr["offered"]:
+        return []
+    note = ("offered instead of a Stage 2 investigation: those not followed by a later stage "
+            "took it up instead" if adr.get("instead_of_stage2") else "")
+    return [Table("S13", "adr", f"{adr['name']}: meetings held", ["measure", "count"],
+                  _pairs(report["adr"]), note)]
 
 
 def _s14(report: dict) -> list[Table]:
@@ -296,6 +317,8 @@ def _s16(report: dict) -> list[Table]:
 
 
 def _s17(report: dict) -> list[Table]:
+    if not _configured(report).get("non_statutory", True):
+        return []
     corporate = report["corporate"]
     keys = ("brought_forward", "received", "handled", "responded", "withdrawn",
             "carried_forward", "within_20_working_days", "within_20_working_days_percent")
@@ -307,11 +330,22 @@ def _s17(report: dict) -> list[Table]:
     ]
 
 
+# The rows of S18 each kind of record brings, where the council records it.
+RECORD_ROWS = {
+    "representation": ("representations_received", "representations_became_complaints",
+                       "resolved_informally"),
+    "enquiry": ("enquiries_received", "enquiries_became_complaints"),
+    "member_enquiry": ("member_enquiries",),
+    "joint_nhs": ("joint_nhs_complaints",),
+}
+
+
 def _s18(report: dict) -> list[Table]:
     representations = report["representations"]
+    recorded = _configured(report).get("records", list(RECORD_ROWS))
+    rows = [[key, representations[key]] for kind in recorded for key in RECORD_ROWS[kind]]
     return [Table("S18", "representations", "Representations and enquiries",
-                  ["measure", "count"],
-                  [[k, v] for k, v in representations.items() if k != "note"],
+                  ["measure", "count"], rows + [["transactions", representations["transactions"]]],
                   representations["note"])]
 
 
@@ -353,9 +387,35 @@ BUILDERS: list[Callable[[dict], list[Table]]] = [
 ]
 
 
-def tables(report: dict) -> list[Table]:
-    """Every table of the report, in family order."""
-    return [table for build in BUILDERS for table in build(report)]
+def tables(report: dict, published: bool = False) -> list[Table]:
+    """Every table of the report, in family order. `published`: only the equalities breakdowns
+    the council publishes ([equalities] publish), as in the draft annual report."""
+    found = [table for build in BUILDERS for table in build(report)]
+    if published:
+        chosen = set(_configured(report).get("equalities_published", EQUALITY_TITLES))
+        found = [t for t in found if t.family != "S16" or _publishes(t, chosen)]
+    return found
+
+
+def families_used(report: dict) -> list[str]:
+    """The families this council's figures have: ADR only where it is offered, corporate
+    complaints only where they are counted apart."""
+    shape = _configured(report)
+    unused = set()
+    if not (shape.get("adr") or {}).get("offered", True):
+        unused.add("S13")
+    if not shape.get("non_statutory", True):
+        unused.add("S17")
+    return [code for code in FAMILIES if code not in unused]
+
+
+def _publishes(table: Table, chosen: set[str]) -> bool:
+    if not chosen:
+        return False
+    breakdown = table.name.removeprefix("equalities_")
+    if breakdown == "ethnic_group" or breakdown == "rates":
+        return "ethnicity" in chosen
+    return breakdown in chosen or table.name == "equalities"
 
 
 # Writing -----------------------------------------------------------------------------------------
@@ -389,7 +449,7 @@ def write_xlsx(report: dict, path: Path) -> None:
     """A workbook with a sheet per family; each table under its bold title, a row apart."""
     book = Workbook()
     book.remove(book.active)
-    sheets = {family: book.create_sheet(sheet_title(family)) for family in FAMILIES}
+    sheets = {family: book.create_sheet(sheet_title(family)) for family in families_used(report)}
     bold, italic = Font(bold=True), Font(italic=True)
     for table in tables(report):
         sheet = sheets[table.family]

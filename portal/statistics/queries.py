@@ -16,7 +16,9 @@ requested on its requested_on, else its started_on.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -51,7 +53,46 @@ from portal.models import (
     Remedy,
 )
 
-CASES = Case.__table__
+TABLE = Case.__table__
+NO_BOROUGH = "not_recorded"
+_scope: ContextVar[Any] = ContextVar("statistics_scope", default=TABLE)
+
+
+class _Scoped:
+    """The cases the statistics count: every case, or one borough's (see `borough_scope`).
+    Queries read `CASES.c.<column>` and join `CASES.table`, whichever scope is current."""
+
+    @property
+    def c(self) -> Any:
+        return _scope.get().c
+
+    @property
+    def table(self) -> Any:
+        return _scope.get()
+
+
+CASES = _Scoped()
+
+
+def scoped() -> bool:
+    """Whether the figures being counted are one borough's rather than everyone's."""
+    return _scope.get() is not TABLE
+
+
+@contextmanager
+def borough_scope(borough: str | None) -> Iterator[None]:
+    """Count only the cases of one borough (NO_BOROUGH: those with none) while inside; with
+    None, every case. Each query then reads a filtered copy of the cases table under its own
+    name, so nothing else in the query changes and the figures of the boroughs add up."""
+    if borough is None:
+        yield
+        return
+    condition = TABLE.c.borough.is_(None) if borough == NO_BOROUGH else TABLE.c.borough == borough
+    token = _scope.set(select(TABLE).where(condition).subquery("scoped_cases"))
+    try:
+        yield
+    finally:
+        _scope.reset(token)
 STAGES = CaseStage.__table__
 ISSUES = CaseIssue.__table__
 ADR = AdrMeeting.__table__
@@ -164,7 +205,7 @@ def stage_one() -> Subquery:
             CASES.c.acknowledged_on, CASES.c.withdrawn_on,
             _team().label("team"), _area().label("service_area"),
         )
-        .select_from(CASES.outerjoin(s1, and_(s1.c.case_id == CASES.c.id, s1.c.stage == 1)))
+        .select_from(CASES.table.outerjoin(s1, and_(s1.c.case_id == CASES.c.id, s1.c.stage == 1)))
         .where(complaints())
         .subquery("stage_one")
     )
@@ -180,7 +221,7 @@ def statutory_stages() -> Subquery:
     return (select(STAGES.c.stage, begun.label("begun"), STAGES.c.responded_on,
                    STAGES.c.outcome, STAGES.c.extended, STAGES.c.panel_on,
                    CASES.c.withdrawn_on, _area().label("service_area"))
-            .select_from(STAGES.join(CASES, CASES.c.id == STAGES.c.case_id))
+            .select_from(STAGES.join(CASES.table, CASES.c.id == STAGES.c.case_id))
             .where(CASES.c.kind == "complaint", CASES.c.procedure == "statutory")
             .subquery("statutory_stages"))
 
@@ -311,7 +352,7 @@ def financial_remedies(year: ReportingYear) -> dict[str, tuple[int, int]]:
     stage = STAGES.alias("remedy_stage")
     dated = case((REMEDIES.c.stage == "ombudsman", CASES.c.ombudsman_decided_on),
                  else_=stage.c.responded_on)
-    joined = (REMEDIES.join(CASES, CASES.c.id == REMEDIES.c.case_id)
+    joined = (REMEDIES.join(CASES.table, CASES.c.id == REMEDIES.c.case_id)
               .outerjoin(stage, and_(stage.c.case_id == REMEDIES.c.case_id,
                                      cast(stage.c.stage, String) == REMEDIES.c.stage)))
     query = (select(REMEDIES.c.stage, func.count(),
@@ -332,7 +373,7 @@ def adr(year: ReportingYear) -> dict[str, int]:
         func.count().label("held"),
         func.count(case((ADR.c.resolved.is_(True), 1))).label("resolved"),
         func.count(case((followed, 1))).label("escalation_followed"),
-    ).where(_in(ADR.c.held_on, year.period))
+    ).select_from(ADR.join(CASES.table, CASES.c.id == ADR.c.case_id)).where(_in(ADR.c.held_on, year.period))
     return dict(_rows(query)[0]._mapping)
 
 
@@ -358,6 +399,15 @@ def complaints_received(year: ReportingYear) -> list[tuple[str, str, bool]]:
     return [(r[0], r[1], bool(r[2])) for r in _rows(query)]
 
 
+def records(year: ReportingYear) -> dict[tuple[str, str | None, bool], int]:
+    """S18: everything received in the year by what it is, what it was first recorded as, and
+    whether it is a joint NHS complaint."""
+    query = (select(CASES.c.kind, CASES.c.recorded_as, CASES.c.joint_nhs, func.count())
+             .where(_in(CASES.c.received_on, year.period), CASES.c.kind != "advocacy_request")
+             .group_by(CASES.c.kind, CASES.c.recorded_as, CASES.c.joint_nhs))
+    return {(r[0], r[1], bool(r[2])): r[3] for r in _rows(query)}
+
+
 CHILDREN_SUPPORTED = "children_supported"
 
 
@@ -367,6 +417,15 @@ def children_supported(label: str) -> dict[str, int]:
     query = select(CONTEXT.c.group_code, CONTEXT.c.count).where(
         CONTEXT.c.year == label, CONTEXT.c.measure == CHILDREN_SUPPORTED)
     return {r[0]: r[1] for r in _rows(query)}
+
+
+def context_figures(label: str) -> dict[str, dict[str, int]]:
+    """Every context figure entered for the year: measure -> group code -> count."""
+    found: dict[str, dict[str, int]] = {}
+    query = select(CONTEXT.c.measure, CONTEXT.c.group_code, CONTEXT.c.count).where(CONTEXT.c.year == label)
+    for measure, code, count in _rows(query):
+        found.setdefault(measure, {})[code] = count
+    return found
 
 
 def repeat_complainants(year: ReportingYear) -> int:
@@ -400,7 +459,7 @@ def learning_actions(year: ReportingYear) -> list[dict[str, Any]]:
     """"You said, we did" actions on the cases received in the year (a short list)."""
     query = (select(CASES.c.reference, LEARNING.c.you_said, LEARNING.c.we_did,
                     LEARNING.c.owner, LEARNING.c.due_on, LEARNING.c.status)
-             .select_from(LEARNING.join(CASES, CASES.c.id == LEARNING.c.case_id))
+             .select_from(LEARNING.join(CASES.table, CASES.c.id == LEARNING.c.case_id))
              .where(_in(CASES.c.received_on, year.period))
              .order_by(LEARNING.c.due_on.is_(None), LEARNING.c.due_on, LEARNING.c.id))
     return [dict(r._mapping) for r in _rows(query)]

@@ -47,17 +47,48 @@ def build_report(year: ReportingYear | str, *, calendar: WorkingCalendar | None 
                  outcomes: Iterable[str] | None = None, categories: Iterable[str] | None = None,
                  stage_two_days: tuple[int, int] | None = None,
                  threshold: int = stats.DEFAULT_THRESHOLD,
-                 with_equalities: bool = True) -> dict[str, Any]:
+                 with_equalities: bool = True, borough: str | None = None) -> dict[str, Any]:
     """The statistics of `year` (a ReportingYear or text like "2023-24").
 
     Needs an application context; the calendar, outcomes, categories and Stage 2 timescales
     (`stage_two_days`: the normal and the extended limit) default to the council's. Without
     `with_equalities`, S16 holds only a note saying who may see it, and its answers are not
-    even read (special category data: EQUALITIES.md).
+    even read (special category data: EQUALITIES.md). With `borough` (a slug of the
+    council's boroughs, or queries.NO_BOROUGH), only that borough's cases are counted.
     """
     if isinstance(year, str):
         year = stats.parse_year(year)
-    context = Context(year, calendar, outcomes, categories, stage_two_days, threshold)
+    with q.borough_scope(borough):
+        context = Context(year, calendar, outcomes, categories, stage_two_days, threshold)
+        return {**_report(context, with_equalities), "configuration": configuration(borough)}
+
+
+def configuration(borough: str | None) -> dict[str, Any]:
+    """What the council records and publishes, which the tables follow: a family or a row the
+    council does not use is left out of them (the figures above keep their shape)."""
+    council = current_app.extensions["council"]
+    chosen = council.borough(borough)
+    return {
+        "council": council.name,
+        "borough": ({"slug": chosen.slug, "name": chosen.name} if chosen
+                    else {"slug": q.NO_BOROUGH, "name": "Borough not recorded"}
+                    if borough == q.NO_BOROUGH else None),
+        "boroughs": [b.slug for b in council.boroughs],
+        "outcomes": list(council.outcomes),
+        "outcome_labels": dict(council.outcome_labels),
+        "records": list(council.records.kinds()) + (["joint_nhs"] if council.records.joint_nhs else []),
+        "non_statutory": council.records.non_statutory,
+        "adr": {"offered": council.adr.offered, "name": council.adr.name,
+                "instead_of_stage2": council.adr.instead_of_stage2},
+        "target": ({"percent": council.target.percent,
+                    "within_working_days": council.target.within_working_days}
+                   if council.target else None),
+        "equalities_published": list(council.equalities_publish),
+    }
+
+
+def _report(context: "Context", with_equalities: bool) -> dict[str, Any]:
+    year = context.year
     return {
         "year": year.label,
         "period": {"start": year.start.isoformat(), "end": year.end.isoformat()},
@@ -71,14 +102,14 @@ def build_report(year: ReportingYear | str, *, calendar: WorkingCalendar | None 
         "corporate": corporate(context),
         "ombudsman": ombudsman(context),
         "remedies": remedies(context),
-        "adr": q.adr(year),
+        "adr": adr(context),
         "young_people": young_people(context),
         "received_via": received_via(context),
         "repeat_complainants": q.repeat_complainants(year),
         "compliments": compliments(context),
         "equalities": equalities(context) if with_equalities else equalities_withheld(),
         "volumes": volumes(context),
-        "representations": representations(),
+        "representations": representations(context),
         "learning": learning(context),
     }
 
@@ -255,7 +286,19 @@ def statutory_stage_one(context: Context) -> dict[str, Any]:
         "received_by_service_area": sorted_counts(sum_by(context.by_area, "service_area",
                                                          **this_year)),
         "late_reasons": late_reasons(figures),
+        "target": target(figures, totals["responded"]),
     }
+
+
+def target(figures: StageOneYear, responded: int) -> dict[str, Any] | None:
+    """The council's local timeliness target beside what the year achieved; None without one."""
+    chosen = current_app.extensions["council"].target
+    if chosen is None:
+        return None
+    achieved = stats.percent(sum(figures.within[chosen.within_working_days]), responded)
+    return {"percent": chosen.percent, "within_working_days": chosen.within_working_days,
+            "achieved_percent": achieved,
+            "met": None if achieved == "N/A" else achieved >= chosen.percent}
 
 
 def categories(context: Context, found: Iterable[str]) -> list[str]:
@@ -535,8 +578,11 @@ def equalities(context: Context) -> dict[str, Any]:
     marker = stats.marker(context.threshold)
     return {
         **shown,
+        # Children supported are entered for the whole installation, not for each borough:
+        # a borough's complaints over everyone's children would mislead, so no rates then.
         "rates": equality_rates(shown["child"]["ethnic_group"],
-                                q.children_supported(context.year.label), marker),
+                                {} if q.scoped() else q.children_supported(context.year.label),
+                                marker),
         "answered": marker if 1 <= answered <= context.threshold else answered,
         "threshold": context.threshold,
         "marker": marker,
@@ -642,11 +688,38 @@ def equality_rates(by_group: Mapping[str, int | str], supported: Mapping[str, in
 
 # Representations, compliments, volumes, learning -------------------------------------------------
 
-def representations() -> dict[str, Any]:
-    """S18: informal representations and member enquiries are not recorded yet."""
-    return {"resolved_informally": 0, "member_enquiries": 0, "transactions": 0,
-            "note": "Not recorded by the portal yet: representations resolved informally and "
-                    "MP or councillor enquiries have no record of their own, so these are 0."}
+def representations(context: Context) -> dict[str, Any]:
+    """S18: what was received in the year besides complaints, compliments and comments.
+
+    A representation or an enquiry that became a complaint counts as received (it was one
+    first) and as having become a complaint; "resolved informally" is those that did not."""
+    found = q.records(context.year)
+
+    def count(kind: str) -> int:
+        return sum(n for (now, first, _joint), n in found.items() if now == kind or first == kind)
+
+    def became(kind: str) -> int:
+        return sum(n for (now, first, _joint), n in found.items() if first == kind and now == "complaint")
+
+    return {
+        "resolved_informally": count("representation") - became("representation"),
+        "representations_received": count("representation"),
+        "representations_became_complaints": became("representation"),
+        "enquiries_received": count("enquiry"),
+        "enquiries_became_complaints": became("enquiry"),
+        "member_enquiries": count("member_enquiry"),
+        "joint_nhs_complaints": sum(n for (now, _first, joint), n in found.items()
+                                    if joint and now == "complaint"),
+        "transactions": sum(found.values()),
+        "note": "received in the year; transactions are everything received: complaints, "
+                "compliments, comments, representations and enquiries",
+    }
+
+
+def adr(context: Context) -> dict[str, int]:
+    """S13: meetings held in the year, resolved, and followed (or not) by a later stage."""
+    found = q.adr(context.year)
+    return {**found, "not_followed_by_a_later_stage": found["held"] - found["escalation_followed"]}
 
 
 def compliments(context: Context) -> dict[str, Any]:

@@ -9,7 +9,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 
@@ -17,10 +17,10 @@ from portal.audit import audit
 from portal.domain import statistics as stats
 from portal.extensions import db
 from portal.models import Case
-from portal.models.context import GROUPS
 from portal.staff.permissions import requires
 from portal.statistics.charts import bar_chart
-from portal.statistics.formats import FAMILIES, Table, table_csv, tables, write_xlsx
+from portal.statistics.formats import FAMILIES, Table, families_used, table_csv, tables, write_xlsx
+from portal.statistics.queries import NO_BOROUGH
 from portal.statistics.report import build_report
 
 bp = Blueprint("statistics", __name__, url_prefix="/staff/statistics")
@@ -34,6 +34,9 @@ def plain(label) -> str:
     the codes, which are what a spreadsheet or another system matches on."""
     if not isinstance(label, str) or " " in label or not label:
         return "" if label is None else str(label)
+    own = current_app.extensions["council"].outcome_labels
+    if label in own:  # the council's word for an outcome ("Upheld in part")
+        return own[label]
     words = re.sub(r"stage(\d)", r"stage \1", label).replace("_", " ").replace(" percent", " (%)")
     return words[0].upper() + words[1:]
 
@@ -57,6 +60,30 @@ def sees_equalities() -> bool:
     return current_user.role in EQUALITIES_VIEWERS
 
 
+def chosen_borough() -> str | None:
+    """The borough asked for (?borough=<slug>, or not_recorded), None for all; any other
+    value is not found."""
+    wanted = request.args.get("borough") or None
+    council = current_app.extensions["council"]
+    if wanted is not None and council.borough(wanted) is None and not (council.boroughs and wanted == NO_BOROUGH):
+        abort(404)
+    return wanted
+
+
+def scope_args() -> dict[str, str]:
+    chosen = chosen_borough()
+    return {"borough": chosen} if chosen else {}
+
+
+@bp.context_processor
+def scope() -> dict:
+    # Never aborts: the not-found page for a wrong borough is rendered with this too.
+    wanted = request.args.get("borough") or ""
+    council = current_app.extensions["council"]
+    known = council.borough(wanted) or (council.boroughs and wanted == NO_BOROUGH)
+    return {"scope": {"borough": wanted} if known else {}}
+
+
 def report_for(year: str) -> dict:
     """The year's report as the signed-in viewer may see it: built for each request, never
     kept, so one viewer's S16 never reaches another."""
@@ -64,7 +91,14 @@ def report_for(year: str) -> dict:
         stats.parse_year(year)
     except ValueError:
         abort(404)
-    return build_report(year, with_equalities=sees_equalities())
+    return build_report(year, with_equalities=sees_equalities(), borough=chosen_borough())
+
+
+def context_figures(year: str) -> list:
+    from portal.statistics.context import figures, groups, measures
+
+    found = figures(year)
+    return [(m, groups(m), found.get(m.slug, {})) for m in measures()]
 
 
 CHART_BARS = 25
@@ -100,7 +134,8 @@ def index():
 def year(year: str):
     report = report_for(year)
     found = tables(report)
-    families = [(code, title, [t for t in found if t.family == code]) for code, title in FAMILIES.items()]
+    families = [(code, title, [t for t in found if t.family == code])
+                for code, title in FAMILIES.items() if code in families_used(report)]
     audit("view", f"statistics:{year}")
     db.session.commit()
     return render_template(
@@ -143,9 +178,9 @@ def as_xlsx(year: str):
 def draft_report(year: str):
     report = report_for(year)
     return render_template("statistics/report.html", title=f"Annual report {year} (draft)",
-                           year=year, report=report, tables=tables(report), chart_for=chart_for,
-                           document=False, back=url_for("statistics.year", year=year),
-                           supported=context.figures(year), groups=GROUPS)
+                           year=year, report=report, tables=tables(report, published=True),
+                           chart_for=chart_for, document=False, figures=context_figures(year),
+                           back=url_for("statistics.year", year=year, **scope_args()))
 
 
 @bp.get("/<year>/report.html")
@@ -153,12 +188,15 @@ def draft_report(year: str):
 def draft_document(year: str):
     report = report_for(year)
     body = render_template("statistics/report.html", title=f"Annual report {year} (draft)",
-                           year=year, report=report, tables=tables(report), chart_for=chart_for,
-                           document=True, supported=context.figures(year), groups=GROUPS)
+                           year=year, report=report, tables=tables(report, published=True),
+                           chart_for=chart_for, document=True, figures=context_figures(year))
     return _download(body, "text/html", f"annual-report-{year}-draft.html", year)
 
 
 def _download(body, mimetype: str, filename: str, year: str) -> Response:
+    if chosen_borough():
+        stem, dot, extension = filename.rpartition(".")
+        filename = f"{stem}-{chosen_borough()}{dot}{extension}"
     audit("export", f"statistics:{year}", file=filename)
     db.session.commit()
     response = Response(body, mimetype=mimetype)

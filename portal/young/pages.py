@@ -12,7 +12,7 @@ from flask_babel import lazy_pgettext
 
 from portal.flow.journey import Answers, Journey, Page
 from portal.forms import young as forms
-from portal.public.pages import approx_date, choice_label, text_or_missing
+from portal.public.pages import approx_date, boroughs, choice_label, serves_boroughs, text_or_missing
 
 
 def who(answers: Answers) -> str | None:
@@ -216,6 +216,14 @@ def _message_rows(page, answers):
     return [(_("For the advocate to know"), {"free_text": page.get("message", "")})]
 
 
+def _where_form(answers, **kw):
+    return forms.WhereForm(boroughs=boroughs(), **kw)
+
+
+def _where_rows(page, answers):
+    return [(_("Where you live"), choice_label(boroughs() + [("unsure", _("I'm not sure"))], page.get("where")))]
+
+
 def _page(slug, template, form, applies=None, rows=None, answered=None):
     kwargs = {"rows": rows} if rows else {}
     if applies:
@@ -233,6 +241,7 @@ YOUNG = Journey(
         _page("what-happened", "story", _story_form, rows=_story_rows),
         _page("when", "when", _plain(forms.WhenForm), lambda a: kind(a) in ("wrong", "good"), _when_rows),
         _page("who-about", "about", _plain(forms.WhoAboutForm), rows=_about_rows),
+        _page("where", "where", _where_form, serves_boroughs, _where_rows),
         _page("better", "better", _plain(forms.BetterForm), is_wrong, _better_rows),
         _page("in-care", "in_care", _plain(forms.InCareForm), is_wrong, _in_care_rows),
         _page("advocate", "advocate", _plain(forms.AdvocateForm), asks_about_advocate, _advocate_rows),

@@ -89,6 +89,8 @@ def case_fields(answers: dict[str, Any], language: str, council: Council) -> dic
         "advocate_status": status,
         "child_looked_after": IN_CARE.get(answers.get("in-care", {}).get("in_care")),
         "team": (answers.get("who-about", {}).get("about") or "").strip() or None,
+        "borough": council.borough(answers.get("where", {}).get("where")).slug
+        if council.borough(answers.get("where", {}).get("where")) else None,
         "contact_name": _name(answers),
         "contact_email": email,
         "contact_phone": phone,

@@ -376,7 +376,8 @@ def test_ombudsman_remedies_and_adr(year_of_cases):
                                     "ombudsman": {"count": 1, "total_pence": 50000}}
     # ADR: ST-01 (12 Apr, resolved, no Stage 2 after) and ST-06 (20 Nov, not resolved,
     # Stage 2 started 10 Jan 2024 after it).
-    assert report["adr"] == {"held": 2, "resolved": 1, "escalation_followed": 1}
+    assert report["adr"] == {"held": 2, "resolved": 1, "escalation_followed": 1,
+                             "not_followed_by_a_later_stage": 1}
     # ST-03's £100 counts in 2024-25, with its response.
     assert report_for(year_of_cases, "2024-25")["remedies"]["by_stage"]["1"] == \
         {"count": 1, "total_pence": 10000}
@@ -459,8 +460,11 @@ def test_what_is_not_recorded_yet_says_so_and_learning_is_listed(year_of_cases):
                                                 "not_recorded": 11, "total": 11}
     assert equalities["statutory"]["ethnicity"]["not_recorded"] == "<5"
     assert equalities["answered"] == 0 and equalities["rates"] == {}
+    # No representations or enquiries in the file: the 11 complaints, 4 compliments and one
+    # comment received are the year's transactions.
     assert report["representations"]["member_enquiries"] == 0
-    assert "Not recorded" in report["representations"]["note"]
+    assert report["representations"]["resolved_informally"] == 0
+    assert report["representations"]["transactions"] == 16
     # ST-01 and ST-02 were received in the year, ST-04 was not; earliest due first.
     learning = report["learning"]
     assert [(a["reference"], a["owner"], a["due_on"], a["status"])
