@@ -71,6 +71,14 @@ def app(shared_app):
             db.session.execute(table.delete())
         db.session.commit()
     shutil.rmtree(shared_app.config["DOCUMENT_DIR"], ignore_errors=True)
+    # The rate limiter is one object for every app in the process: a test that made an app with
+    # limits on (test_abuse.py, test_production.py) leaves them on, with their counts, for the
+    # next test on the shared app, whose own tries would then be refused.
+    from portal.abuse import limiter
+
+    if limiter.enabled:
+        limiter.reset()
+    limiter.enabled = shared_app.config["RATELIMIT_ENABLED"]
     return shared_app
 
 
